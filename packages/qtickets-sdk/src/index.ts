@@ -1,0 +1,2 @@
+/** Public API of @zakaz/qtickets-sdk. */
+export const SDK_NAME = '@zakaz/qtickets-sdk'

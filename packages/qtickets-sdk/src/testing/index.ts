@@ -1,0 +1,2 @@
+/** Test helpers of @zakaz/qtickets-sdk: the QTickets simulator. */
+export const SIMULATOR_NAME = 'qtickets-simulator'

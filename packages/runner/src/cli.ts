@@ -1,0 +1,2 @@
+/** qtickets-load CLI entry. */
+console.log('qtickets-load: not implemented yet')

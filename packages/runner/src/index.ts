@@ -1,0 +1,2 @@
+/** Public API of @zakaz/qtickets-runner. */
+export const RUNNER_NAME = '@zakaz/qtickets-runner'
