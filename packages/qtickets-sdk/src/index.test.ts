@@ -1,3 +1,0 @@
-import { expect, test } from 'vitest'
-import { SDK_NAME } from './index'
-test('name', () => expect(SDK_NAME).toBe('@zakaz/qtickets-sdk'))

@@ -1,0 +1,98 @@
+/** Value kind of a filterable column. */
+export type ColumnKind = 'number' | 'string' | 'boolean' | 'timestamp'
+
+/** Filterable columns per list resource: documented ones plus the record's scalar fields. */
+export const COLUMNS = {
+  orders: {
+    id: 'number',
+    uniqid: 'string',
+    payed: 'boolean',
+    payed_at: 'timestamp',
+    client_id: 'number',
+    event_id: 'number',
+    site_id: 'number',
+    payment_id: 'number',
+    payment_type_id: 'string',
+    discount_id: 'number',
+    promo_code_id: 'number',
+    backend_user_id: 'number',
+    reserved: 'boolean',
+    reserved_to: 'timestamp',
+    price: 'number',
+    original_price: 'number',
+    currency_id: 'string',
+    created_at: 'timestamp',
+    updated_at: 'timestamp',
+    deleted_at: 'timestamp',
+  },
+  clients: {
+    id: 'number',
+    email: 'string',
+  },
+  events: {
+    id: 'number',
+    is_active: 'boolean',
+    name: 'string',
+    city_id: 'number',
+    scheme_id: 'number',
+    event_type_id: 'number',
+    external_id: 'string',
+    currency_id: 'string',
+    created_at: 'timestamp',
+    updated_at: 'timestamp',
+    deleted_at: 'timestamp',
+  },
+  discounts: {
+    id: 'number',
+    is_active: 'boolean',
+    name: 'string',
+    type: 'string',
+    active_from: 'timestamp',
+    active_to: 'timestamp',
+    created_at: 'timestamp',
+    updated_at: 'timestamp',
+    deleted_at: 'timestamp',
+  },
+  promoCodes: {
+    id: 'number',
+    is_active: 'boolean',
+    type: 'number',
+    discount_id: 'number',
+    code: 'string',
+    max_uses_count: 'number',
+    active_from: 'timestamp',
+    active_to: 'timestamp',
+    created_at: 'timestamp',
+    updated_at: 'timestamp',
+    deleted_at: 'timestamp',
+  },
+  seats: {
+    id: 'string',
+    root_id: 'string',
+    root_zone_id: 'string',
+    zone_id: 'string',
+    zone_root_id: 'string',
+    short_seat_id: 'string',
+    admission: 'boolean',
+    row: 'string',
+    place: 'string',
+    max_quantity: 'number',
+    free_quantity: 'number',
+    ordered_quantity: 'number',
+    payed_quantity: 'number',
+    in_basket_quantity: 'number',
+    available: 'boolean',
+    disabled: 'boolean',
+    ordered: 'boolean',
+    price: 'number',
+    multiprice_code: 'string',
+    color_theme_id: 'number',
+    'spread.users': 'number',
+  },
+} as const satisfies Record<string, Record<string, ColumnKind>>
+
+/** Resources whose lists accept `where`/`orderBy`. */
+export type FilterableResource = keyof typeof COLUMNS
+
+/** Column names of a resource. */
+export type ColumnOf<R extends FilterableResource> = keyof (typeof COLUMNS)[R] & string
