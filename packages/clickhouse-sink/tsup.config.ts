@@ -8,4 +8,6 @@ export default defineConfig({
   sourcemap: true,
   target: 'node20',
   external: ['chdb'],
+  // import.meta.url in the CJS build: the migrations folder is found relative to the built file.
+  shims: true,
 })
