@@ -1,0 +1,38 @@
+import { DEFAULTS } from './defaults.js'
+
+/** Documentation of one environment variable. */
+export interface EnvVarDoc {
+  name: string
+  description: string
+  default?: string
+  secret?: boolean
+}
+
+/** Every environment variable the runner reads, in help order. */
+export const ENV_VARS: readonly EnvVarDoc[] = [
+  { name: 'QTICKETS_TOKEN', description: 'REST API token of the tenant, when no config file lists tenants', secret: true },
+  { name: 'QTICKETS_TENANT', description: 'name of that tenant', default: DEFAULTS.tenantName },
+  { name: 'QTICKETS_BASE_URL', description: 'REST API base URL', default: DEFAULTS.baseUrl },
+  { name: 'QTICKETS_PARTNERS_TOKEN', description: 'Partners API token, if the tenant uses the Partners API', secret: true },
+  { name: 'QTICKETS_PARTNERS_BASE_URL', description: 'Partners API base URL', default: DEFAULTS.partnersBaseUrl },
+  { name: 'QTICKETS_TZ', description: 'IANA zone of API date filters', default: DEFAULTS.timeZone },
+  { name: 'QTICKETS_REPORT_TZ', description: 'IANA zone of sales_date in the daily facts', default: DEFAULTS.reportTimeZone },
+  { name: 'QTICKETS_LAG_MINUTES', description: 'minutes re-read behind the incremental cursor', default: String(DEFAULTS.lagMinutes) },
+  { name: 'QTICKETS_INITIAL_DAYS', description: 'days loaded by the first run of a tenant', default: String(DEFAULTS.initialDays) },
+  { name: 'QTICKETS_CONCURRENCY', description: 'concurrent API requests per token', default: String(DEFAULTS.concurrency) },
+  { name: 'QTICKETS_CONFIG', description: 'config file (same as --config)' },
+  { name: 'QTICKETS_LOCK_DIR', description: 'directory of per-tenant lock files', default: '<CLICKHOUSE_DATA_DIR>/locks, or <tmp>/qtickets-load-locks with CLICKHOUSE_URL' },
+  { name: 'CLICKHOUSE_URL', description: 'ClickHouse server URL; unset = embedded engine', secret: false },
+  { name: 'CLICKHOUSE_USER', description: 'ClickHouse user' },
+  { name: 'CLICKHOUSE_PASSWORD', description: 'ClickHouse password', secret: true },
+  { name: 'CLICKHOUSE_DATABASE', description: 'database name', default: DEFAULTS.database },
+  { name: 'CLICKHOUSE_DATA_DIR', description: 'data directory of the embedded engine', default: DEFAULTS.dataDir },
+  { name: 'CLICKHOUSE_CLUSTER', description: 'cluster name: ON CLUSTER DDL and Replicated engines' },
+  { name: 'PII_HASH_KEY', description: 'HMAC-SHA256 key for e-mails and phones (16+ chars)', secret: true },
+  { name: 'LOG_LEVEL', description: 'debug, info, warn or error', default: DEFAULTS.logLevel },
+]
+
+/** The documentation of the named variables, in `ENV_VARS` order. */
+export function envVarDocs(names: readonly string[]): EnvVarDoc[] {
+  return ENV_VARS.filter((doc) => names.includes(doc.name))
+}

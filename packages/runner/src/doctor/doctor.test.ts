@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../config/load-config.js'
+import { configChecks } from './config-checks.js'
+import { renderVerdicts } from './render-verdicts.js'
+import { doctorExitCode } from './verdict.js'
+import { checkWritableDir } from './writable-dir-check.js'
+
+describe('configChecks', () => {
+  it('fails with exit 78 when no tenant is configured, and warns without a PII key', () => {
+    const config = loadConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'doctor-')) })
+    const verdicts = configChecks(config)
+    expect(verdicts).toContainEqual({ check: 'tenants', status: 'fail', detail: expect.stringContaining('QTICKETS_TOKEN is not set'), exitCode: 78 })
+    expect(verdicts).toContainEqual(expect.objectContaining({ check: 'pii hash key', status: 'warn' }))
+    expect(doctorExitCode(verdicts)).toBe(78)
+  })
+
+  it('describes each tenant without its token', () => {
+    const token = 'qt-secret-token-xyz'
+    const config = loadConfig({ env: { QTICKETS_TOKEN: token, PII_HASH_KEY: 'k'.repeat(32) }, cwd: mkdtempSync(join(tmpdir(), 'doctor-')) })
+    const verdicts = configChecks(config)
+    expect(verdicts.find((verdict) => verdict.check === 'tenant default')?.detail).toContain('token from env QTICKETS_TOKEN')
+    expect(renderVerdicts(verdicts)).not.toContain(token)
+    expect(doctorExitCode(verdicts)).toBe(0)
+  })
+})
+
+describe('checkWritableDir', () => {
+  it('accepts a writable directory, and a missing one under a writable parent', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'doctor-'))
+    expect(await checkWritableDir('lock dir', dir)).toMatchObject({ status: 'ok', detail: `${dir} is writable` })
+    expect(await checkWritableDir('lock dir', join(dir, 'a', 'b'))).toMatchObject({ status: 'ok', detail: `${join(dir, 'a', 'b')} will be created in ${dir} (writable)` })
+  })
+
+  it('fails when a file stands where the directory should be', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'doctor-'))
+    writeFileSync(join(dir, 'data'), 'not a directory')
+    expect(await checkWritableDir('lock dir', join(dir, 'data', 'locks'))).toEqual({
+      check: 'lock dir',
+      status: 'fail',
+      detail: `${join(dir, 'data')} is not a directory`,
+      exitCode: 78,
+    })
+  })
+})
+
+describe('renderVerdicts', () => {
+  it('aligns the checks', () => {
+    expect(
+      renderVerdicts([
+        { check: 'config', status: 'ok', detail: 'loaded' },
+        { check: 'tenant acme', status: 'fail', detail: 'token rejected' },
+      ]),
+    ).toBe('ok   config       loaded\nFAIL tenant acme  token rejected')
+  })
+})
