@@ -47,12 +47,13 @@ describe('checkWritableDir', () => {
 })
 
 describe('renderVerdicts', () => {
-  it('aligns the checks', () => {
+  it('aligns the checks as PASS/WARN/FAIL/SKIP, with what to do under a problem', () => {
     expect(
       renderVerdicts([
         { check: 'config', status: 'ok', detail: 'loaded' },
-        { check: 'tenant acme', status: 'fail', detail: 'token rejected' },
+        { check: 'tenant acme', status: 'fail', detail: 'token rejected', hint: 'check the token' },
+        { check: 'grants', status: 'skip', detail: 'n/a' },
       ]),
-    ).toBe('ok   config       loaded\nFAIL tenant acme  token rejected')
+    ).toBe('PASS config       loaded\nFAIL tenant acme  token rejected\n                  → check the token\nSKIP grants       n/a')
   })
 })

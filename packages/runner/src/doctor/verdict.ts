@@ -1,6 +1,6 @@
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js'
 
-/** Outcome of one doctor check. */
+/** Outcome of one doctor check (shown as PASS, WARN, FAIL, SKIP). */
 export type VerdictStatus = 'ok' | 'warn' | 'fail' | 'skip'
 
 /** One doctor check's verdict. */
@@ -8,8 +8,10 @@ export interface Verdict {
   /** What was checked (`config`, `tenant acme`, `lock dir`…). */
   check: string
   status: VerdictStatus
-  /** A sentence for the user; never a secret. */
+  /** One line saying why; never a secret. */
   detail: string
+  /** What to do about a failure or warning, when there is something to do. */
+  hint?: string
   /** Exit code this failure stands for (default 1). */
   exitCode?: ExitCodeValue
 }
