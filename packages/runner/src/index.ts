@@ -63,3 +63,11 @@ export { createStatusLine, type StatusLine } from './progress/status-line.js'
 export { ExitCode, EXIT_CODE_MEANINGS, type ExitCodeValue } from './exit-codes.js'
 /** Errors carrying exit codes, and the exit code of any error. */
 export { ConfigError, exitCodeForError, NotWiredError, RunnerError, UsageError } from './errors.js'
+
+/** The sync engine: `syncTenant` (incremental run), `backfillTenant`, windows, keyset paging, stores and the tenant client. */
+export * from './sync/index.js'
+/** Pure transforms from QTickets records (SDK) to ClickHouse rows (sink). */
+export * from './transform/index.js'
+/** The demo as a function, and the comparison of loaded facts with expected ones. */
+export { runDemo, type DemoOptions, type DemoResult, type DemoStep } from './demo/run-demo.js'
+export { compareFacts, describeMismatch, type FactComparison, type FactMismatch, type CellNumbers } from './demo/compare-facts.js'

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { COMMANDS } from './commands/index.js'
+import { closedPort } from './commands/test-support.js'
 import type { CliIo } from './io.js'
 import { main } from './main.js'
 import { VERSION } from './version.js'
@@ -133,12 +134,12 @@ describe('commands', () => {
     expect(jsonLines(stderr)[0]?.msg).toBe('QTICKETS_LAG_MINUTES must be a positive integer from 1 to 10080, got "ten"')
   })
 
-  it('commands waiting for the integration say so and exit 70, without leaking the token at debug level', async () => {
-    for (const argv of [['run'], ['backfill', '--from', '2025-01-01', '--to', '2025-01-31'], ['migrate'], ['status'], ['demo'], ['sql', 'SELECT 1']]) {
-      const env = { QTICKETS_TOKEN: TOKEN, LOG_LEVEL: 'debug', CLICKHOUSE_URL: 'https://loader:ch-secret-pw@ch.test:8443' }
+  it('run and backfill exit 69 when ClickHouse is unreachable, without leaking the token or password at debug level', async () => {
+    const unreachable = `http://loader:ch-secret-pw@127.0.0.1:${await closedPort()}`
+    for (const argv of [['run'], ['backfill', '--from', '2025-01-01', '--to', '2025-01-31']]) {
+      const env = { QTICKETS_TOKEN: TOKEN, LOG_LEVEL: 'debug', CLICKHOUSE_URL: unreachable }
       const { code, stderr } = await cli(argv, { env })
-      expect(code, argv[0]).toBe(70)
-      expect(stderr, argv[0]).toContain(`qtickets-load ${argv[0]} is not yet wired`)
+      expect(code, argv[0]).toBe(69)
       expect(stderr).toContain('"level":"debug"')
       expect(stderr).not.toContain(TOKEN)
       expect(stderr).not.toContain('ch-secret-pw')
@@ -147,25 +148,28 @@ describe('commands', () => {
 
   it('reads .env from the working directory', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'runner-cli-'))
-    writeFileSync(join(cwd, '.env'), `QTICKETS_TOKEN=${TOKEN}\nQTICKETS_TENANT=from-dotenv\n`)
-    const { code, stdout } = await cli(['doctor'], { cwd })
-    expect(code).toBe(0)
-    expect(stdout).toMatch(/^ok +tenant from-dotenv +token from env QTICKETS_TOKEN/m)
+    const unreachable = `http://127.0.0.1:${await closedPort()}`
+    writeFileSync(join(cwd, '.env'), `QTICKETS_TOKEN=${TOKEN}\nQTICKETS_TENANT=from-dotenv\nQTICKETS_BASE_URL=${unreachable}/api/rest/v1\nCLICKHOUSE_URL=${unreachable}\n`)
+    const { stdout } = await cli(['doctor'], { cwd })
+    expect(stdout).toMatch(/^PASS tenant from-dotenv +token from env QTICKETS_TOKEN/m)
+    expect(stdout).toMatch(/^FAIL qtickets api from-dotenv +API unreachable: 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/m)
   })
 
   it('doctor reports each check and exits with the first failure', async () => {
-    const failing = await cli(['doctor'])
+    // Nothing listens there: the API and ClickHouse checks fail fast (their verdicts are tested in src/doctor).
+    const unreachable = `http://127.0.0.1:${await closedPort()}`
+    const failing = await cli(['doctor'], { env: { CLICKHOUSE_URL: unreachable } })
     expect(failing.code).toBe(78)
     expect(failing.stdout).toMatch(/^FAIL tenants +QTICKETS_TOKEN is not set/m)
 
-    const env = { QTICKETS_TOKEN: TOKEN, PII_HASH_KEY: 'pii-key-0123456789abcdef' }
-    const passing = await cli(['doctor', '--verbose'], { env })
-    expect(passing.code).toBe(0)
-    expect(passing.stdout).toMatch(/^ok +lock dir/m)
-    expect(passing.stdout).toMatch(/^skip qtickets api/m)
-    expect(passing.stdout).toContain('Resolved configuration')
-    expect(passing.stdout).not.toContain(TOKEN)
-    expect(passing.stdout).not.toContain('pii-key-0123456789abcdef')
+    const env = { QTICKETS_TOKEN: TOKEN, PII_HASH_KEY: 'pii-key-0123456789abcdef', QTICKETS_BASE_URL: `${unreachable}/api/rest/v1`, CLICKHOUSE_URL: unreachable }
+    const unavailable = await cli(['doctor', '--verbose'], { env })
+    expect(unavailable.code).toBe(69)
+    expect(unavailable.stdout).toMatch(/^PASS lock dir/m)
+    expect(unavailable.stdout).toMatch(/^FAIL qtickets api default +API unreachable/m)
+    expect(unavailable.stdout).toContain('Resolved configuration')
+    expect(unavailable.stdout).not.toContain(TOKEN)
+    expect(unavailable.stdout).not.toContain('pii-key-0123456789abcdef')
 
     const badConfig = await cli(['doctor', '--config', 'missing.json'], { env })
     expect(badConfig.code).toBe(78)
@@ -173,8 +177,9 @@ describe('commands', () => {
   })
 
   it('doctor --json prints the verdicts as JSON on stdout', async () => {
-    const { code, stdout } = await cli(['doctor', '--json'], { env: { QTICKETS_TOKEN: TOKEN } })
-    expect(code).toBe(0)
+    const unreachable = `http://127.0.0.1:${await closedPort()}`
+    const { code, stdout } = await cli(['doctor', '--json'], { env: { QTICKETS_TOKEN: TOKEN, QTICKETS_BASE_URL: `${unreachable}/api/rest/v1`, CLICKHOUSE_URL: unreachable } })
+    expect(code).toBe(69)
     const result = JSON.parse(stdout) as { verdicts: { check: string; status: string }[] }
     expect(result.verdicts).toContainEqual(expect.objectContaining({ check: 'tenant default', status: 'ok' }))
     expect(result.verdicts).toContainEqual(expect.objectContaining({ check: 'pii hash key', status: 'warn' }))

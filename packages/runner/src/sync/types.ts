@@ -43,6 +43,8 @@ export interface TenantRunResult {
   newestPaidAt: Date | null
   /** Days whose facts were recomputed. */
   recomputedDays: string[]
+  /** Rows written per ClickHouse table (in a dry run: the rows that would have been written). */
+  rowsByTable?: Record<string, number>
 }
 
 /** Receives what runs do, for metrics, the Prometheus file and alerts. `run` calls it; a no-op is fine. */

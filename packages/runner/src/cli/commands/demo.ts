@@ -1,25 +1,68 @@
-import { NotWiredError } from '../../errors.js'
+import { assertDatabaseName } from '@zakaz/clickhouse-sink'
+import { DEFAULTS } from '../../config/defaults.js'
+import { UsageError } from '../../errors.js'
 import { ExitCode } from '../../exit-codes.js'
+import { DEMO_DATABASE } from '../../demo/demo-world.js'
+import { exploreCommand, renderDemo } from '../../demo/render-demo.js'
+import { runDemo } from '../../demo/run-demo.js'
 import type { Command } from '../command.js'
-import { positiveIntegerOption } from '../option-values.js'
+import { positiveIntegerOption, stringOption } from '../option-values.js'
+
+/** Incremental runs the demo makes after its backfill, and the simulated hours between them. */
+export const DEMO_SYNCS = 3
+export const DEMO_HOURS_PER_SYNC = 6
 
 /** `qtickets-load demo`: a simulated organisation loaded into the embedded engine, with a report. */
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'Simulate an organisation, load it into the embedded engine and print a report',
-  usage: 'qtickets-load demo [--days <n>] [options]',
+  usage: 'qtickets-load demo [--days <n>] [--database <name>] [options]',
   description:
-    "Starts the QTickets simulator on a loopback port, loads its sales history into the embedded ClickHouse engine in CLICKHOUSE_DATA_DIR, runs incremental syncs while the simulated clock moves, and prints a report that compares the loaded daily facts with the simulator's own truth. Needs no token and no ClickHouse server.",
-  options: [{ name: 'days', type: 'string', valueName: 'n', description: 'days of simulated sales history to load', default: '90' }],
-  env: ['CLICKHOUSE_DATA_DIR', 'CLICKHOUSE_DATABASE', 'QTICKETS_REPORT_TZ', 'LOG_LEVEL'],
-  examples: ['qtickets-load demo', 'qtickets-load demo --days 30 --json'],
+    `Starts the QTickets simulator on a loopback port (about 100 orders a day for several events in several cities, with refunds and cancellations), drops and recreates the demo database in the embedded ClickHouse engine in CLICKHOUSE_DATA_DIR (your own database, CLICKHOUSE_DATABASE, is not touched), backfills the whole history, runs ${DEMO_SYNCS} incremental syncs while the simulated clock moves ${DEMO_HOURS_PER_SYNC} hours each (new sales, refunds, cancellations), and prints a report: sales by day and by event, refunds, inventory per show and the run records. It then compares the daily facts with the simulator's ground truth for every (day, event) cell and exits 1 if any differs. Needs no token and no ClickHouse server; CLICKHOUSE_URL is ignored.`,
+  options: [
+    { name: 'days', type: 'string', valueName: 'n', description: 'days of simulated sales history to load', default: '90' },
+    { name: 'database', type: 'string', valueName: 'name', description: 'database of the demo (dropped and recreated)', default: DEMO_DATABASE },
+  ],
+  env: ['CLICKHOUSE_DATA_DIR', 'QTICKETS_REPORT_TZ', 'PII_HASH_KEY', 'LOG_LEVEL'],
+  examples: ['qtickets-load demo', 'qtickets-load demo --days 30 --json', 'CLICKHOUSE_DATA_DIR=/tmp/demo qtickets-load demo'],
   exitCodes: [ExitCode.OK, ExitCode.RUN_ERROR, ExitCode.USAGE, ExitCode.INTERNAL, ExitCode.CONFIG, ExitCode.INTERRUPTED],
   async run(ctx) {
-    const days = positiveIntegerOption(ctx.options, 'days', 3660)
+    const days = positiveIntegerOption(ctx.options, 'days', 730) ?? 90
     const config = ctx.loadConfig()
-    ctx.logger.debug('demo planned', { days, data_dir: config.clickhouse.dataDir, database: config.clickhouse.database })
-    // TODO(integration: @zakaz/qtickets-sdk/testing simulator + @zakaz/clickhouse-sink embedded engine): start the
-    // simulator on loopback, migrate, backfill `days`, run syncs while advancing its clock, print the report via ctx.output.
-    throw new NotWiredError('qtickets-load demo')
+    const database = demoDatabase(stringOption(ctx.options, 'database') ?? DEMO_DATABASE, config.clickhouse.database)
+    if (config.clickhouse.mode === 'server') ctx.logger.warn('the demo always uses the embedded engine in CLICKHOUSE_DATA_DIR; CLICKHOUSE_URL is ignored')
+    const result = await runDemo({
+      days,
+      database,
+      dataDir: config.clickhouse.dataDir,
+      reportTimeZone: config.reportTimeZone,
+      lagMinutes: config.lagMinutes,
+      initialDays: config.initialDays,
+      ...(config.piiHashKey ? { piiHashKey: config.piiHashKey } : {}),
+      syncs: DEMO_SYNCS,
+      hoursPerSync: DEMO_HOURS_PER_SYNC,
+      logger: ctx.logger,
+      progress: ctx.progress,
+      signal: ctx.signal,
+      runId: ctx.runId,
+    })
+    const dataDirSet = (ctx.io.env.CLICKHOUSE_DATA_DIR ?? '').trim() !== '' && ctx.io.env.CLICKHOUSE_DATA_DIR !== DEFAULTS.dataDir
+    const explore = exploreCommand(database, dataDirSet ? `CLICKHOUSE_DATA_DIR=${shellQuote(config.clickhouse.dataDir)} ` : '')
+    const failed = result.facts.mismatches.length > 0 || result.inventory.differing.length > 0
+    ctx.output({ ...result, ok: !failed, explore }, () => renderDemo(result, explore))
+    return failed ? ExitCode.RUN_ERROR : ExitCode.OK
   },
+}
+
+/** The demo drops its database: refuse the database the runs load (CLICKHOUSE_DATABASE), unless it is the demo's own. */
+function demoDatabase(name: string, configured: string): string {
+  const database = assertDatabaseName(name)
+  if (database === configured && database !== DEMO_DATABASE) {
+    throw new UsageError(`--database ${database} is the database your runs load (CLICKHOUSE_DATABASE); the demo drops and recreates its database, so give it another name`)
+  }
+  return database
+}
+
+function shellQuote(value: string): string {
+  return /^[\w./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`
 }

@@ -1,0 +1,74 @@
+import type { DateRange } from '../cli/date-range.js'
+import { recoverPendingDays } from './pending-days.js'
+import { runResource } from './run-resource.js'
+import { syncEvents, type ShowTarget } from './sync-events.js'
+import { syncOrdersWindow, warnAboutDropped } from './sync-orders.js'
+import { syncOptionalResources } from './sync-tenant.js'
+import { datedWindows } from './sync-window.js'
+import { runTenantJob, type TenantJobOptions } from './tenant-job.js'
+import type { SyncResource, TenantRunResult } from './types.js'
+
+/** Progress of a backfill, after each window. */
+export interface BackfillProgress {
+  /** Windows finished (or skipped) so far, and in all. */
+  done: number
+  total: number
+  /** The report-zone dates of the window just finished. */
+  dates: DateRange
+  /** True when the window was skipped because an earlier backfill of the same range completed it. */
+  skipped: boolean
+  /** Orders read in this window. */
+  read: number
+}
+
+/** Options of `backfillTenant`. */
+export interface BackfillTenantOptions extends TenantJobOptions {
+  /** Inclusive report-zone dates; windows are over the orders' current `updated_at`. */
+  range: DateRange
+  /** Days per window (default 1). */
+  windowDays?: number
+  /** Ignore the stored progress of this range and start from its first window. */
+  restart?: boolean
+  /** Extra resources loaded once after the windows (clients re-read in full): inventory, clients, discounts… Events and orders always. */
+  resources?: readonly SyncResource[]
+  /** Called after each window. */
+  onProgress?: (progress: BackfillProgress) => void
+}
+
+/** The cursor resource holding the last completed date of a backfill of `range` (never the incremental `orders` cursor). */
+export function backfillCursor(range: DateRange): string {
+  return `backfill:${range.from}:${range.to}`
+}
+
+/**
+ * Reloads a range of report-zone dates window by window: every order whose CURRENT `updated_at` falls in a window is
+ * read (keyset pagination, re-checked) and written, with its old and new sales days recomputed. Since each order has
+ * exactly one current `updated_at`, a backfill up to the day the incremental runs took over, plus those runs, covers
+ * every order. Events are loaded once first. After each complete window its last date is stored under
+ * `backfill:<from>:<to>`, so a rerun resumes after it (`restart` ignores that); the incremental `orders` cursor is never moved.
+ */
+export function backfillTenant(options: BackfillTenantOptions): Promise<TenantRunResult> {
+  const extra = new Set((options.resources ?? []).filter((resource) => resource !== 'events' && resource !== 'orders'))
+  return runTenantJob({ ...options, job: options.job ?? 'backfill' }, async (ctx) => {
+    const cursor = backfillCursor(options.range)
+    const resumeAfter = options.restart ? null : await ctx.store.getCursor(cursor)
+    const windows = datedWindows(options.range, options.windowDays ?? 1, ctx.reportTimeZone, ctx.now)
+    if (resumeAfter) ctx.logger.info('resuming a backfill: windows up to the stored date are done', { resource: 'orders', done_through: resumeAfter })
+    let shows: ShowTarget[] = []
+    await runResource(ctx, 'events', true, async () => {
+      shows = (await syncEvents(ctx)).upcomingShows
+    })
+    await runResource(ctx, 'orders', true, async () => {
+      await recoverPendingDays(ctx)
+      for (const [index, { dates, window, complete }] of windows.entries()) {
+        const skipped = resumeAfter !== null && dates.to <= resumeAfter
+        const result = skipped ? { read: 0 } : await syncOrdersWindow(ctx, window)
+        if (!skipped && complete) await ctx.store.setCursor(cursor, dates.to)
+        ctx.logger.debug('backfill window', { resource: 'orders', from: dates.from, to: dates.to, skipped, read: result.read })
+        options.onProgress?.({ done: index + 1, total: windows.length, dates, skipped, read: result.read })
+      }
+      warnAboutDropped(ctx)
+    })
+    await syncOptionalResources(ctx, extra, shows, { fullClients: true })
+  })
+}

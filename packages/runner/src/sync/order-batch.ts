@@ -1,0 +1,52 @@
+import type { BasketRow, OrderRow } from '@zakaz/clickhouse-sink'
+import { calendarDate, type Order } from '@zakaz/qtickets-sdk'
+import { orderToRows } from '../transform/order.js'
+import { clearPendingDays, markPendingDays } from './pending-days.js'
+import type { SyncContext } from './sync-context.js'
+
+/** What writing one batch of orders did. */
+export interface OrderBatchResult {
+  orders: number
+  baskets: number
+  /** Report-zone days recomputed. */
+  days: string[]
+}
+
+/**
+ * Writes a batch of order versions and recomputes the affected days:
+ * 1. transforms them (PII hashed; `_ver` from the source);
+ * 2. keeps only rows newer than what is stored (an unchanged order re-read by an overlapping window writes nothing);
+ * 3. the days to recompute are the days the changed orders are on in staging now (before the write) plus the
+ *    report-zone dates of the new versions' `payed_at`;
+ * 4. notes those days as pending, writes orders then baskets, recomputes the days once, clears the note.
+ */
+export async function writeOrderBatch(ctx: SyncContext, orders: readonly Order[]): Promise<OrderBatchResult> {
+  const rows = orders.map((order) => orderToRows(order, { tenant: ctx.tenant, pii: ctx.store.pii }))
+  const { orderRows, basketRows } = await changedRows(ctx, rows.map((row) => row.order), rows.flatMap((row) => row.baskets))
+  const changed = new Set([...orderRows.map((row) => row.order_id), ...basketRows.map((row) => row.order_id)])
+  if (changed.size === 0) return { orders: 0, baskets: 0, days: [] }
+  const before = await ctx.store.salesDaysOfOrders([...changed])
+  const after = orders.flatMap((order) => (changed.has(order.id) && order.payed_at ? [calendarDate(order.payed_at, ctx.reportTimeZone)] : []))
+  const days = [...new Set([...before, ...after])].sort()
+  if (days.length > 0) await markPendingDays(ctx, days)
+  const writtenOrders = await ctx.store.write('stg_qtickets_api_orders_raw', orderRows)
+  ctx.tally.wrote('orders', 'stg_qtickets_api_orders_raw', writtenOrders)
+  const writtenBaskets = await ctx.store.write('stg_qtickets_api_baskets_raw', basketRows)
+  ctx.tally.wrote(null, 'stg_qtickets_api_baskets_raw', writtenBaskets)
+  if (days.length > 0) {
+    await ctx.store.recomputeDays(days)
+    ctx.tally.recomputed(days)
+    await clearPendingDays(ctx)
+  }
+  return { orders: writtenOrders, baskets: writtenBaskets, days }
+}
+
+async function changedRows(ctx: SyncContext, orderRows: OrderRow[], basketRows: BasketRow[]): Promise<{ orderRows: OrderRow[]; basketRows: BasketRow[] }> {
+  if (ctx.rewrite) return { orderRows, basketRows }
+  const ids = orderRows.map((row) => row.order_id)
+  const [orderVersions, basketVersions] = await Promise.all([ctx.store.storedOrderVersions(ids), ctx.store.storedBasketVersions(ids)])
+  return {
+    orderRows: orderRows.filter((row) => (orderVersions.get(row.order_id) ?? -1) < row._ver),
+    basketRows: basketRows.filter((row) => (basketVersions.get(row.basket_id) ?? -1) < row._ver),
+  }
+}

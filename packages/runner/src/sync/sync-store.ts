@@ -1,0 +1,112 @@
+import type { PiiHasher, Sink, TableRows, WritableTable } from '@zakaz/clickhouse-sink'
+import type { TenantRunStatus } from './types.js'
+
+/**
+ * Everything a tenant sync reads from and writes to ClickHouse, bound to one tenant and report zone.
+ * Two implementations: the sink itself (`createSinkStore`) and a dry run that writes nothing (`createDryRunStore`).
+ */
+export interface SyncStore {
+  /** True when nothing is written. */
+  readonly dryRun: boolean
+  /** Hasher for e-mails and phones. */
+  readonly pii: PiiHasher
+  /** Stored cursor of a resource (`orders`, `clients`, `backfill:…`), or null. */
+  getCursor(resource: string): Promise<string | null>
+  /** Stores a cursor; only after the rows it covers were written. */
+  setCursor(resource: string, cursor: string): Promise<void>
+  /** Highest stored `_ver` per order id, for the given orders. */
+  storedOrderVersions(orderIds: readonly number[]): Promise<Map<number, number>>
+  /** Highest stored `_ver` per basket id, for the baskets of the given orders. */
+  storedBasketVersions(orderIds: readonly number[]): Promise<Map<number, number>>
+  /** Days whose facts show another city for an event than dim_events now has (the event arrived or moved after its sales were counted). */
+  daysWithStaleCity(): Promise<string[]>
+  /** Report-zone days the orders are on in staging now (any order with `payed_at`). */
+  salesDaysOfOrders(orderIds: readonly number[]): Promise<string[]>
+  /** Writes rows of one table; returns the number of rows sent. */
+  write<T extends WritableTable>(table: T, rows: readonly TableRows[T][]): Promise<number>
+  /** Rebuilds whole report-zone days of the fact tables. */
+  recomputeDays(days: readonly string[]): Promise<void>
+  /** Records the run as running. */
+  startRun(job: string): Promise<void>
+  /** Records how the run ended. */
+  finishRun(input: { job: string; status: TenantRunStatus; rowsByResource: Record<string, number>; error?: string }): Promise<void>
+  /** Newest `payed_at` stored for the tenant (data freshness), or null. */
+  newestPaidAt(): Promise<Date | null>
+}
+
+/** What a store is bound to: one tenant, one report zone, one run. */
+export interface StoreBinding {
+  tenant: string
+  reportTimeZone: string
+  /** Stamped on run records and cursors. */
+  runId: string
+}
+
+/** A store writing through the sink. */
+export function createSinkStore(sink: Sink, binding: StoreBinding): SyncStore {
+  const { tenant, reportTimeZone, runId } = binding
+  const reads = storeReads(sink, tenant, reportTimeZone)
+  return {
+    dryRun: false,
+    pii: sink.pii,
+    ...reads,
+    setCursor: (resource, cursor) => sink.setCursor(tenant, resource, cursor, runId),
+    async write(table, rows) {
+      if (rows.length === 0) return 0
+      return (await sink.insert(table, rows)).rows
+    },
+    async recomputeDays(days) {
+      if (days.length > 0) await sink.recomputeDailySales({ tenant, days, reportTimeZone })
+    },
+    startRun: (job) => sink.startRun({ job, tenant, runId }),
+    finishRun: (input) => sink.finishRun({ ...input, tenant, runId }),
+  }
+}
+
+/** Reads shared by both stores, through the sink's read client. */
+export function storeReads(sink: Sink, tenant: string, reportTimeZone: string) {
+  const table = (name: string) => `${sink.database}.${name}`
+  const versions = async (query: string, orderIds: readonly number[]): Promise<Map<number, number>> => {
+    if (orderIds.length === 0) return new Map()
+    const result = await sink.client.query({ query, query_params: { tenant, ids: [...orderIds] }, format: 'JSONEachRow' })
+    const rows = await result.json<{ id: string | number; ver: string | number }>()
+    return new Map(rows.map((row) => [Number(row.id), Number(row.ver)]))
+  }
+  return {
+    getCursor: (resource: string) => sink.getCursor(tenant, resource),
+    storedOrderVersions: (orderIds: readonly number[]) =>
+      versions(
+        `SELECT order_id AS id, max(_ver) AS ver FROM ${table('stg_qtickets_api_orders_raw')}
+WHERE tenant = {tenant:String} AND order_id IN {ids:Array(UInt64)} GROUP BY order_id`,
+        orderIds,
+      ),
+    storedBasketVersions: (orderIds: readonly number[]) =>
+      versions(
+        `SELECT basket_id AS id, max(_ver) AS ver FROM ${table('stg_qtickets_api_baskets_raw')}
+WHERE tenant = {tenant:String} AND order_id IN {ids:Array(UInt64)} GROUP BY basket_id`,
+        orderIds,
+      ),
+    salesDaysOfOrders: (orderIds: readonly number[]) => sink.salesDaysOfOrders({ tenant, orderIds, reportTimeZone }),
+    async daysWithStaleCity(): Promise<string[]> {
+      const result = await sink.client.query({
+        query: `SELECT DISTINCT toString(f.sales_date) AS day
+FROM ${table('fact_qtickets_sales_daily')} AS f FINAL
+LEFT JOIN (SELECT event_id, city_name FROM ${table('dim_events')} FINAL WHERE tenant = {tenant:String}) AS e ON e.event_id = f.event_id
+WHERE f.tenant = {tenant:String} AND f.city != e.city_name AND e.city_name != ''
+ORDER BY day`,
+        query_params: { tenant },
+        format: 'JSONEachRow',
+      })
+      return (await result.json<{ day: string }>()).map((row) => row.day)
+    },
+    async newestPaidAt(): Promise<Date | null> {
+      const result = await sink.client.query({
+        query: `SELECT toUnixTimestamp64Milli(max(payed_at)) AS ms FROM ${table('stg_qtickets_api_orders_raw')} WHERE tenant = {tenant:String} AND payed`,
+        query_params: { tenant },
+        format: 'JSONEachRow',
+      })
+      const [row] = await result.json<{ ms: string | number | null }>()
+      return row?.ms === null || row?.ms === undefined ? null : new Date(Number(row.ms))
+    },
+  }
+}

@@ -1,0 +1,11 @@
+/** Pure transforms from parsed QTickets records (SDK) to ClickHouse rows (sink). */
+export { orderToRows, type OrderRows, type OrderTransformContext } from './order.js'
+export { eventName, eventToRows, type EventRows } from './event.js'
+export { seatsToInventory, type InventorySeat, type InventorySnapshot } from './inventory.js'
+export { clientToRow } from './client.js'
+export { discountToRow } from './discount.js'
+export { promoCodeToRow } from './promo-code.js'
+export { colorThemeToRow } from './color-theme.js'
+export { barcodeToRow, type StoredBarcodeFields } from './barcode.js'
+export { partnerTicketToRow, type PartnerTicketContext } from './partner-ticket.js'
+export { epochMs, isoInstant, isoOrNull, latestMs } from './instant.js'
