@@ -16,7 +16,7 @@ export { checkReadOnlyQuery } from './cli/read-only-query.js'
 /** Resolves the configuration: flags > environment (and .env) > config file > defaults. */
 export { loadConfig, type ConfigFlags, type LoadConfigOptions } from './config/load-config.js'
 /** The resolved configuration types. */
-export type { ClickHouseConfig, RunnerConfig, TenantConfig } from './config/types.js'
+export type { ApiClientSettings, ClickHouseConfig, RunnerConfig, TenantConfig } from './config/types.js'
 /** The configured tenants, or a ConfigError saying why there are none. */
 export { requireTenants } from './config/require-tenants.js'
 /** A config as plain data with secrets shown only as "set". */

@@ -61,6 +61,11 @@ export interface Command {
   positionals?: readonly PositionalSpec[]
   /** Names of the environment variables it reads. */
   env: readonly string[]
+  /**
+   * Whether the selected tenants' tokens must be set (default true). False for commands that never call the QTickets API
+   * (`status`, `sql`, `migrate`, `demo`): they work with a config file whose token variables are unset.
+   */
+  needsTokens?: boolean
   examples: readonly string[]
   /** Exit codes it can end with. */
   exitCodes: readonly ExitCodeValue[]

@@ -1,11 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { GlobalFlags } from './command.js'
 import { COMMANDS } from './commands/index.js'
 import { createContext } from './create-context.js'
 import type { CliIo } from './io.js'
+import { tempDirs } from '../../test/support/temp-dirs.js'
+
+const temp = tempDirs('runner-ctx-')
+afterAll(() => temp.removeAll())
 
 const ACME = 'acme-token-7a6b5c4d3e'
 const GLOBEX = 'globex-literal-token-99'
@@ -14,7 +17,7 @@ const PII_KEY = 'pii-hash-key-0123456789abcdef'
 const runCommand = COMMANDS.find((command) => command.name === 'run')!
 
 function setup(options: { flags?: Partial<GlobalFlags>; tty?: boolean; env?: Record<string, string> } = {}) {
-  const cwd = mkdtempSync(join(tmpdir(), 'runner-ctx-'))
+  const cwd = temp.make()
   writeFileSync(join(cwd, 'tenants.json'), JSON.stringify({ tenants: [{ name: 'acme', tokenEnv: 'ACME_TOKEN' }, { name: 'globex', token: GLOBEX }] }), { mode: 0o600 })
   let out = ''
   let err = ''

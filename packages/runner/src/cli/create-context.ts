@@ -46,7 +46,7 @@ export function createContext(input: {
     signal: io.signal ?? new AbortController().signal,
     loadConfig() {
       if (config) return config
-      config = loadConfig({ flags, env: io.env, cwd: io.cwd })
+      config = loadConfig({ flags, env: io.env, cwd: io.cwd, requireTokens: command.needsTokens ?? true })
       redactor.addSecrets(configSecrets(config))
       logger.setLevel(config.logLevel)
       for (const warning of config.warnings) logger.warn(warning)

@@ -4,6 +4,9 @@ import type { Command } from './command.js'
 import { GLOBAL_OPTIONS, optionLabel, type OptionSpec } from './option-spec.js'
 import { formatParagraph, formatRows } from './text-layout.js'
 
+/** Width of the variable column: longer names get a line of their own, so descriptions keep room for URLs. */
+const ENV_TERM_WIDTH = 26
+
 /** `qtickets-load --help`: what the tool does, its commands, global options, environment, examples and exit codes. */
 export function renderGlobalHelp(commands: readonly Command[], version: string): string {
   const allCodes = Object.keys(EXIT_CODE_MEANINGS).map(Number) as ExitCodeValue[]
@@ -26,7 +29,7 @@ export function renderGlobalHelp(commands: readonly Command[], version: string):
     formatRows(GLOBAL_OPTIONS.map(optionRow)),
     '',
     'Environment (also read from ./.env; variables already set win)',
-    formatRows(ENV_VARS.map(envRow)),
+    formatRows(ENV_VARS.map(envRow), { maxTerm: ENV_TERM_WIDTH }),
     '',
     formatParagraph('Precedence: flags > environment > config file > defaults; a tenant\'s own fields in the config file win over shared settings. The README shows the config file format.', { indent: 0 }),
     '',
@@ -55,7 +58,7 @@ export function renderCommandHelp(command: Command): string {
   }
   if (command.options.length > 0) sections.push('', 'Options', formatRows(command.options.map(optionRow)))
   sections.push('', 'Global options', formatRows(GLOBAL_OPTIONS.map(optionRow)))
-  if (command.env.length > 0) sections.push('', 'Environment (also read from ./.env)', formatRows(envVarDocs(command.env).map(envRow)))
+  if (command.env.length > 0) sections.push('', 'Environment (also read from ./.env)', formatRows(envVarDocs(command.env).map(envRow), { maxTerm: ENV_TERM_WIDTH }))
   if (command.examples.length > 0) sections.push('', 'Examples', formatExamples(command.examples))
   sections.push('', 'Exit codes', formatExitCodes(command.exitCodes), '')
   return sections.join('\n')

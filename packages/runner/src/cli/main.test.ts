@@ -1,12 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { COMMANDS } from './commands/index.js'
 import { closedPort } from './commands/test-support.js'
 import type { CliIo } from './io.js'
 import { main } from './main.js'
 import { VERSION } from './version.js'
+import { tempDirs } from '../../test/support/temp-dirs.js'
+
+const temp = tempDirs('runner-cli-')
+afterAll(() => temp.removeAll())
 
 const TOKEN = 'qt-live-token-5f4e3d2c1b'
 
@@ -17,7 +20,7 @@ function fakeIo(options: { env?: Record<string, string>; tty?: boolean; cwd?: st
     stdout: { write: (chunk: string) => (out += chunk), isTTY: options.tty ?? false },
     stderr: { write: (chunk: string) => (err += chunk), isTTY: options.tty ?? false, columns: 120 },
     env: options.env ?? {},
-    cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'runner-cli-')),
+    cwd: options.cwd ?? temp.make(),
   }
   return { io, stdout: () => out, stderr: () => err }
 }
@@ -147,7 +150,7 @@ describe('commands', () => {
   })
 
   it('reads .env from the working directory', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'runner-cli-'))
+    const cwd = temp.make()
     const unreachable = `http://127.0.0.1:${await closedPort()}`
     writeFileSync(join(cwd, '.env'), `QTICKETS_TOKEN=${TOKEN}\nQTICKETS_TENANT=from-dotenv\nQTICKETS_BASE_URL=${unreachable}/api/rest/v1\nCLICKHOUSE_URL=${unreachable}\n`)
     const { stdout } = await cli(['doctor'], { cwd })
@@ -192,7 +195,7 @@ describe('commands', () => {
   })
 
   it('config warnings are logged once, without secrets', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'runner-cli-'))
+    const cwd = temp.make()
     writeFileSync(join(cwd, 'tenants.json'), JSON.stringify({ tenants: [{ name: 'acme', token: TOKEN }] }), { mode: 0o644 })
     const { stderr } = await cli(['doctor', '--config', 'tenants.json'], { cwd })
     const warnings = jsonLines(stderr).filter((line) => line.level === 'warn')

@@ -20,4 +20,8 @@ export const LIMITS = {
   lagMinutes: 10_080,
   initialDays: 3_660,
   concurrency: 32,
+  retryAttempts: 10,
+  breakerFailures: 100,
+  breakerHalfOpenSeconds: 3_600,
+  requestTimeoutSeconds: 600,
 } as const

@@ -14,7 +14,9 @@ export function describeConfig(config: RunnerConfig): Record<string, unknown> {
       partnersBaseUrl: tenant.partnersBaseUrl,
       timeZone: tenant.timeZone,
       concurrency: tenant.concurrency,
+      ...(tenant.client ? { client: tenant.client } : {}),
     })),
+    tenantNames: config.tenantNames,
     ...(config.noTenantsReason === undefined ? {} : { noTenantsReason: config.noTenantsReason }),
     clickhouse: {
       mode: clickhouse.mode,

@@ -1,7 +1,8 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { tempDirs } from '../../test/support/temp-dirs.js'
 import { ConfigError, UsageError } from '../errors.js'
 import { configSecrets, envSecrets } from './config-secrets.js'
 import { describeConfig } from './describe-config.js'
@@ -12,8 +13,11 @@ const TOKEN = 'qt-token-0123456789'
 const ACME = 'acme-token-abcdef'
 const GLOBEX = 'globex-token-literal'
 
+const temp = tempDirs('runner-config-')
+afterAll(() => temp.removeAll())
+
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'runner-config-'))
+  return temp.make()
 }
 
 function writeJson(dir: string, name: string, value: unknown, mode = 0o600): string {
@@ -302,5 +306,73 @@ describe('envSecrets', () => {
     const secrets = envSecrets({ ACME_TOKEN: ACME, PII_HASH_KEY: 'k-123456', HOME: '/home/x', CLICKHOUSE_URL: 'http://u:pw-1234@h' })
     expect(secrets).toEqual(expect.arrayContaining([ACME, 'k-123456', 'pw-1234']))
     expect(secrets).not.toContain('/home/x')
+  })
+})
+
+describe('API client settings', () => {
+  it('reads the retry, breaker and timeout knobs from the environment over the config file, for every tenant', () => {
+    const file = writeJson(tempDir(), 'qtickets.json', { ...twoTenants, retryAttempts: 3, breakerFailures: 7, breakerHalfOpenSeconds: 45 })
+    const env = { ACME_TOKEN: ACME, ACME_PARTNERS: 'acme-partners-999', QTICKETS_BREAKER_FAILURES: '2', QTICKETS_REQUEST_TIMEOUT_SECONDS: ' 15 ' }
+    const config = loadConfig({ env, cwd: tempDir(), flags: { config: file } })
+    const expected = { retryAttempts: 3, breakerFailures: 2, breakerHalfOpenSeconds: 45, requestTimeoutSeconds: 15 }
+    expect(config.tenants.map((tenant) => tenant.client)).toEqual([expected, expected])
+    expect(describeConfig(config)).toMatchObject({ tenants: [{ name: 'acme', client: expected }, { name: 'globex', client: expected }] })
+  })
+
+  it("leaves the tenants' clients to the SDK's defaults when no knob is set", () => {
+    const config = loadConfig({ env: { QTICKETS_TOKEN: TOKEN }, cwd: tempDir() })
+    expect(config.tenants[0]).not.toHaveProperty('client')
+  })
+
+  it('rejects bad values naming the variable or field and the value', () => {
+    const dir = tempDir()
+    expect(() => loadConfig({ env: { QTICKETS_TOKEN: TOKEN, QTICKETS_RETRY_ATTEMPTS: '0' }, cwd: dir })).toThrow(
+      new ConfigError('QTICKETS_RETRY_ATTEMPTS must be a positive integer from 1 to 10, got "0"'),
+    )
+    expect(() => loadConfig({ env: { QTICKETS_TOKEN: TOKEN, QTICKETS_BREAKER_HALF_OPEN_SECONDS: '30s' }, cwd: dir })).toThrow(
+      'QTICKETS_BREAKER_HALF_OPEN_SECONDS must be a positive integer from 1 to 3600, got "30s"',
+    )
+    writeJson(dir, 'bad.json', { requestTimeoutSeconds: 9000 })
+    expect(() => loadConfig({ env: {}, cwd: dir, flags: { config: 'bad.json' } })).toThrow('bad.json: requestTimeoutSeconds must be a positive integer from 1 to 600, got 9000')
+    writeJson(dir, 'bad.json', { breakerFailure: 3 })
+    expect(() => loadConfig({ env: {}, cwd: dir, flags: { config: 'bad.json' } })).toThrow('bad.json: breakerFailure is not a known setting (did you mean breakerFailures?)')
+  })
+})
+
+describe('loadConfig with requireTokens: false (commands that never call the API)', () => {
+  it('keeps configured tenants whose token variables are unset by name, and still resolves the tokens that are set', () => {
+    const file = writeJson(tempDir(), 'qtickets.json', twoTenants)
+    expect(() => loadConfig({ env: {}, cwd: tempDir(), flags: { config: file } })).toThrow('tenants[0].tokenEnv names ACME_TOKEN, which is not set')
+    const config = loadConfig({ env: {}, cwd: tempDir(), flags: { config: file }, requireTokens: false })
+    expect(config.tenantNames).toEqual(['acme', 'globex'])
+    expect(config.tenants.map((tenant) => tenant.name)).toEqual(['globex'])
+    expect(configSecrets(config)).toContain(GLOBEX)
+    const acmeOnly = loadConfig({ env: {}, cwd: tempDir(), flags: { config: file, tenant: ['acme'] }, requireTokens: false })
+    expect(acmeOnly).toMatchObject({ tenants: [], tenantNames: ['acme'] })
+    expect(() => loadConfig({ env: {}, cwd: tempDir(), flags: { config: file, tenant: ['acmee'] }, requireTokens: false })).toThrow(
+      new UsageError('unknown tenant "acmee" (did you mean acme?)', 'configured tenants: acme, globex'),
+    )
+  })
+
+  it('still rejects a token that is set but malformed, without echoing it', () => {
+    const file = writeJson(tempDir(), 'qtickets.json', twoTenants)
+    expect(() => loadConfig({ env: { ACME_TOKEN: 'Bearer acme-secret-42' }, cwd: tempDir(), flags: { config: file }, requireTokens: false })).toThrow(
+      'ACME_TOKEN (from tenants[0].tokenEnv) must be the bare token, without the "Bearer " prefix',
+    )
+  })
+
+  it('takes the --tenant names as given when no tenant is configured at all', () => {
+    const cwd = tempDir()
+    expect(() => loadConfig({ env: {}, cwd, flags: { tenant: ['acme'] } })).toThrow('unknown tenant "acme": no tenant is configured (QTICKETS_TOKEN is not set')
+    const config = loadConfig({ env: {}, cwd, flags: { tenant: ['acme,globex', 'acme'] }, requireTokens: false })
+    expect(config).toMatchObject({ tenants: [], tenantNames: ['acme', 'globex'], noTenantsReason: expect.stringContaining('QTICKETS_TOKEN is not set') })
+    expect(loadConfig({ env: {}, cwd, requireTokens: false }).tenantNames).toEqual([])
+    expect(() => loadConfig({ env: {}, cwd, flags: { tenant: ['Acme Corp'] }, requireTokens: false })).toThrow(UsageError)
+  })
+
+  it('lists the same names as the tenants when every token is set', () => {
+    const config = loadConfig({ env: { QTICKETS_TOKEN: TOKEN, QTICKETS_TENANT: 'acme' }, cwd: tempDir(), requireTokens: false })
+    expect(config.tenants.map((tenant) => tenant.name)).toEqual(['acme'])
+    expect(config.tenantNames).toEqual(['acme'])
   })
 })

@@ -4,6 +4,7 @@ import type { LogLevel } from '../log/levels.js'
 import { DEFAULTS, LIMITS } from './defaults.js'
 import { envValue } from './env-value.js'
 import { configFileDir, readConfigFile, type ConfigFile } from './read-config-file.js'
+import { resolveApiClient } from './resolve-api-client.js'
 import { defaultLockDir, resolveClickHouse } from './resolve-clickhouse.js'
 import { resolveTenants, type TenantDefaults } from './resolve-tenants.js'
 import { fileSecret } from './secret-value.js'
@@ -33,6 +34,11 @@ export interface LoadConfigOptions {
   cwd: string
   /** Read `<cwd>/.env`; default true. */
   dotenv?: boolean
+  /**
+   * Default true: every selected tenant needs its token. False for commands that never call the QTickets API (`status`,
+   * `sql`, `migrate`, `demo`): tenants whose token variable is unset are kept by name (`tenantNames`), not in `tenants`.
+   */
+  requireTokens?: boolean
 }
 
 /** Resolves the runner's configuration: flags > environment (and `.env`) > config file > defaults. Throws ConfigError/UsageError. */
@@ -60,12 +66,14 @@ export function loadConfig(options: LoadConfigOptions): RunnerConfig {
     timeZone: setting('QTICKETS_TZ', 'timeZone', checkTimeZone) ?? DEFAULTS.timeZone,
     concurrency: setting('QTICKETS_CONCURRENCY', 'concurrency', positive(LIMITS.concurrency)) ?? DEFAULTS.concurrency,
   }
-  const tenants = resolveTenants({ env, file, defaults: tenantDefaults, only: flags.tenant ?? [] })
+  const tenants = resolveTenants({ env, file, defaults: tenantDefaults, only: flags.tenant ?? [], requireTokens: options.requireTokens ?? true })
+  const apiClient = resolveApiClient({ env, file })
   const clickhouse = resolveClickHouse({ env, file, cwd: options.cwd })
   const piiHashKey = resolvePiiHashKey(env, file)
 
   const config: RunnerConfig = {
-    tenants: tenants.tenants,
+    tenants: Object.keys(apiClient).length === 0 ? tenants.tenants : tenants.tenants.map((tenant) => ({ ...tenant, client: apiClient })),
+    tenantNames: tenants.names,
     clickhouse: clickhouse.clickhouse,
     lagMinutes: setting('QTICKETS_LAG_MINUTES', 'lagMinutes', positive(LIMITS.lagMinutes)) ?? DEFAULTS.lagMinutes,
     initialDays: setting('QTICKETS_INITIAL_DAYS', 'initialDays', positive(LIMITS.initialDays)) ?? DEFAULTS.initialDays,

@@ -36,6 +36,10 @@ export interface FileSettings {
   lagMinutes?: unknown
   initialDays?: unknown
   concurrency?: unknown
+  retryAttempts?: unknown
+  breakerFailures?: unknown
+  breakerHalfOpenSeconds?: unknown
+  requestTimeoutSeconds?: unknown
   logLevel?: unknown
   lockDir?: unknown
   piiHashKey?: unknown
@@ -57,7 +61,7 @@ export interface ConfigFile {
   worldReadable: boolean
 }
 
-const TOP_KEYS = ['$schema', 'baseUrl', 'partnersBaseUrl', 'timeZone', 'reportTimeZone', 'lagMinutes', 'initialDays', 'concurrency', 'logLevel', 'lockDir', 'piiHashKey', 'piiHashKeyEnv', 'clickhouse', 'tenants', 'observability']
+const TOP_KEYS = ['$schema', 'baseUrl', 'partnersBaseUrl', 'timeZone', 'reportTimeZone', 'lagMinutes', 'initialDays', 'concurrency', 'retryAttempts', 'breakerFailures', 'breakerHalfOpenSeconds', 'requestTimeoutSeconds', 'logLevel', 'lockDir', 'piiHashKey', 'piiHashKeyEnv', 'clickhouse', 'tenants', 'observability']
 const CLICKHOUSE_KEYS = ['url', 'user', 'password', 'passwordEnv', 'database', 'dataDir', 'cluster']
 const TENANT_KEYS = ['name', 'token', 'tokenEnv', 'baseUrl', 'partnersToken', 'partnersTokenEnv', 'partnersBaseUrl', 'timeZone', 'concurrency']
 

@@ -5,7 +5,7 @@ import { envValue } from './env-value.js'
 import type { ConfigFile, FileTenant } from './read-config-file.js'
 import { fileSecret } from './secret-value.js'
 import type { TenantConfig } from './types.js'
-import { selectTenantNames } from './select-tenants.js'
+import { givenTenantNames, selectTenantNames } from './select-tenants.js'
 import { checkBaseUrl, checkSecret, checkTenantName, checkTimeZone, parsePositiveInt } from './validate.js'
 
 /** Settings every tenant inherits unless it sets its own. */
@@ -20,10 +20,27 @@ export interface TenantDefaults {
 /** Tenants found in the config file or the environment. */
 export interface ResolvedTenants {
   tenants: TenantConfig[]
+  /** Names of the selected tenants, tokens or not (see `RunnerConfig.tenantNames`). */
+  names: string[]
   noTenantsReason?: string
   /** Fields whose secret is written literally in the config file. */
   literalSecrets: string[]
   warnings: string[]
+}
+
+/** Inputs of `resolveTenants`. */
+export interface ResolveTenantsOptions {
+  env: Env
+  file?: ConfigFile
+  defaults: TenantDefaults
+  /** `--tenant` names. */
+  only?: readonly string[]
+  /**
+   * Default true: every selected tenant needs its token. False (commands that never call the API): a tenant whose token
+   * variable is unset is kept by name only (in `names`, not in `tenants`), and with no tenant configured at all the
+   * `--tenant` names are taken as given.
+   */
+  requireTokens?: boolean
 }
 
 /**
@@ -31,16 +48,19 @@ export interface ResolvedTenants {
  * narrowed to the `only` names (`--tenant`). Tokens are resolved for the selected tenants only, so a job that runs one
  * tenant needs only that tenant's token variable.
  */
-export function resolveTenants(options: { env: Env; file?: ConfigFile; defaults: TenantDefaults; only?: readonly string[] }): ResolvedTenants {
+export function resolveTenants(options: ResolveTenantsOptions): ResolvedTenants {
   const { env, file, defaults } = options
+  const only = options.only ?? []
+  const requireTokens = options.requireTokens ?? true
   const listed = file?.settings.tenants
-  if (file && listed !== undefined) return resolveFileTenants(env, file, listed, defaults, options.only ?? [])
+  if (file && listed !== undefined) return resolveFileTenants(env, file, listed, defaults, only, requireTokens)
   const resolved = resolveEnvTenant(env, defaults)
-  const selected = selectTenantNames(resolved.tenants.map((tenant) => tenant.name), options.only ?? [], resolved.noTenantsReason)
-  return { ...resolved, tenants: resolved.tenants.filter((tenant) => selected.includes(tenant.name)) }
+  if (!requireTokens && resolved.tenants.length === 0) return { ...resolved, names: givenTenantNames(only) }
+  const selected = selectTenantNames(resolved.tenants.map((tenant) => tenant.name), only, resolved.noTenantsReason)
+  return { ...resolved, tenants: resolved.tenants.filter((tenant) => selected.includes(tenant.name)), names: selected }
 }
 
-function resolveEnvTenant(env: Env, defaults: TenantDefaults): ResolvedTenants {
+function resolveEnvTenant(env: Env, defaults: TenantDefaults): Omit<ResolvedTenants, 'names'> {
   const raw = env.QTICKETS_TOKEN
   const empty = { tenants: [], literalSecrets: [], warnings: [] }
   if (raw === undefined) return { ...empty, noTenantsReason: 'QTICKETS_TOKEN is not set (or list tenants in a config file, see --config)' }
@@ -62,16 +82,25 @@ function resolveEnvTenant(env: Env, defaults: TenantDefaults): ResolvedTenants {
   return { tenants: [tenant], literalSecrets: [], warnings: [] }
 }
 
-function resolveFileTenants(env: Env, file: ConfigFile, listed: FileTenant[], defaults: TenantDefaults, only: readonly string[]): ResolvedTenants {
+function resolveFileTenants(
+  env: Env,
+  file: ConfigFile,
+  listed: FileTenant[],
+  defaults: TenantDefaults,
+  only: readonly string[],
+  requireTokens: boolean,
+): ResolvedTenants {
   if (listed.length === 0) throw new ConfigError(`${file.label}: tenants is empty; list at least one tenant or remove the key`)
   const names = tenantNames(file.label, listed)
   const selected = selectTenantNames(names, only)
-  const result: ResolvedTenants = { tenants: [], literalSecrets: [], warnings: [] }
+  const result: ResolvedTenants = { tenants: [], names: selected, literalSecrets: [], warnings: [] }
   listed.forEach((entry, index) => {
     if (entry.token !== undefined) result.literalSecrets.push(`tenants[${index}].token`)
     if (entry.partnersToken !== undefined) result.literalSecrets.push(`tenants[${index}].partnersToken`)
     const name = names[index]!
-    if (selected.includes(name)) result.tenants.push(resolveFileTenant(env, file.label, `tenants[${index}]`, name, entry, defaults))
+    if (!selected.includes(name)) return
+    const tenant = resolveFileTenant(env, file.label, `tenants[${index}]`, name, entry, defaults, requireTokens)
+    if (tenant) result.tenants.push(tenant)
   })
   const usesEnvToken = listed.some((entry) => entry.tokenEnv === 'QTICKETS_TOKEN')
   if (env.QTICKETS_TOKEN !== undefined && !usesEnvToken) {
@@ -94,11 +123,22 @@ function tenantNames(label: string, listed: FileTenant[]): string[] {
   return names
 }
 
-function resolveFileTenant(env: Env, label: string, path: string, name: string, entry: FileTenant, defaults: TenantDefaults): TenantConfig {
+/** One tenant of the file; undefined when its token is not available and tokens are not required. */
+function resolveFileTenant(
+  env: Env,
+  label: string,
+  path: string,
+  name: string,
+  entry: FileTenant,
+  defaults: TenantDefaults,
+  requireTokens: boolean,
+): TenantConfig | undefined {
   const field = (name: string) => `${label}: ${path}.${name}`
-  const token = fileSecret({ env, label, path: `${path}.token`, literal: entry.token, envName: entry.tokenEnv })
+  const optional = !requireTokens
+  const token = fileSecret({ env, label, path: `${path}.token`, literal: entry.token, envName: entry.tokenEnv, optional })
+  if (!token && optional) return undefined
   if (!token) throw new ConfigError(`${field('token')} is missing (set token, or tokenEnv naming an environment variable)`)
-  const partners = fileSecret({ env, label, path: `${path}.partnersToken`, literal: entry.partnersToken, envName: entry.partnersTokenEnv })
+  const partners = fileSecret({ env, label, path: `${path}.partnersToken`, literal: entry.partnersToken, envName: entry.partnersTokenEnv, optional })
   const tenant: TenantConfig = {
     name,
     token: token.value,

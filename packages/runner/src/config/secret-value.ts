@@ -13,7 +13,8 @@ export interface SecretValue {
 
 /**
  * Resolves a `<field>` / `<field>Env` pair of the config file (e.g. `token` / `tokenEnv`).
- * Returns undefined when neither is given; errors name the field and the variable, never the value.
+ * Returns undefined when neither is given (or, with `optional`, when the named variable is unset); errors name the field
+ * and the variable, never the value.
  */
 export function fileSecret(options: {
   env: Env
@@ -23,6 +24,8 @@ export function fileSecret(options: {
   envName: unknown
   /** `token` (default): trimmed, no whitespace; `password`: any non-empty string, kept as is. */
   kind?: 'token' | 'password'
+  /** When `<field>Env` names a variable that is not set: undefined instead of a ConfigError (commands that need no token). */
+  optional?: boolean
 }): SecretValue | undefined {
   const { env, label, path, literal, envName } = options
   const check = options.kind === 'password' ? checkPassword : checkSecret
@@ -32,6 +35,7 @@ export function fileSecret(options: {
   if (envName !== undefined) {
     const name = checkEnvName(`${label}: ${path}Env`, envName)
     const value = env[name]
+    if (value === undefined && options.optional) return undefined
     if (value === undefined) throw new ConfigError(`${label}: ${path}Env names ${name}, which is not set`)
     return { value: check(`${name} (from ${path}Env)`, value), source: `env ${name} (${path}Env)`, literal: false }
   }

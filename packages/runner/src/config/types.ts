@@ -20,6 +20,20 @@ export interface TenantConfig {
   timeZone: string
   /** Maximum concurrent API requests for this tenant's token. */
   concurrency: number
+  /** Retry, breaker and timeout settings of the tenant's SDK client, when any is configured (else the SDK's defaults). */
+  client?: ApiClientSettings
+}
+
+/** The SDK client knobs (`QTICKETS_RETRY_ATTEMPTS`…); a setting left out keeps the SDK's default. */
+export interface ApiClientSettings {
+  /** Attempts per request, the first included (SDK default 4; a 503 is tried at most twice whatever this says). */
+  retryAttempts?: number
+  /** Consecutive failed attempts that open the circuit breaker (SDK default 5). */
+  breakerFailures?: number
+  /** Seconds the open breaker waits before it lets one probe request through (SDK default 30). */
+  breakerHalfOpenSeconds?: number
+  /** Time limit of one attempt, in seconds (SDK default 30). */
+  requestTimeoutSeconds?: number
 }
 
 /** Where ClickHouse lives and how to reach it. */
@@ -45,6 +59,12 @@ export interface RunnerConfig {
   tenants: TenantConfig[]
   /** Why `tenants` is empty (e.g. "QTICKETS_TOKEN is not set"); used by `requireTenants`. */
   noTenantsReason?: string
+  /**
+   * Names of the selected tenants, whether their tokens are set or not. The names of `tenants`, except when the config
+   * was loaded with `requireTokens: false` (`status`, `sql`, `migrate`): then it also holds configured tenants whose
+   * token is not set, and the `--tenant` names as given when no tenant is configured at all.
+   */
+  tenantNames: string[]
   clickhouse: ClickHouseConfig
   /** Minutes subtracted from the incremental cursor. */
   lagMinutes: number

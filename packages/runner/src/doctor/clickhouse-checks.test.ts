@@ -1,17 +1,18 @@
-import { mkdtempSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { createSink } from '@zakaz/clickhouse-sink'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../config/load-config.js'
 import { createLogger } from '../log/logger.js'
 import { clickhouseChecks } from './clickhouse-checks.js'
 import { renderVerdicts } from './render-verdicts.js'
+import { tempDirs } from '../../test/support/temp-dirs.js'
+
+const temp = tempDirs('doctor-ch-')
+afterAll(() => temp.removeAll())
 
 // One embedded data directory for the whole file (chDB binds one per process); tests use fresh database names in it.
-const dataDir = mkdtempSync(join(tmpdir(), 'doctor-ch-'))
+const dataDir = temp.make()
 const PASSWORD = 'ch-Secret-Passw0rd'
 
 const logger = createLogger({ sink: { write: () => undefined }, level: 'error' })

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -8,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../config/load-config.js'
 import { createLogger } from '../log/logger.js'
 import { clickhouseChecks } from './clickhouse-checks.js'
+import { tempDirs } from '../../test/support/temp-dirs.js'
+
+const temp = tempDirs('ch-server-')
+afterAll(() => temp.removeAll())
 
 // A real (if old) ClickHouse server for the wrong-password verdict: Debian's clickhouse-server (18.16), started on
 // loopback for this file only. CI: apt-get install -y --no-install-recommends clickhouse-server
@@ -30,7 +34,7 @@ async function freePort(): Promise<number> {
 }
 
 async function startServer(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'ch-server-'))
+  const dir = temp.make()
   httpPort = await freePort()
   const tcpPort = await freePort()
   writeFileSync(

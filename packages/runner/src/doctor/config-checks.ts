@@ -1,4 +1,4 @@
-import type { RunnerConfig } from '../config/types.js'
+import type { ApiClientSettings, RunnerConfig } from '../config/types.js'
 import { ExitCode } from '../exit-codes.js'
 import type { Verdict } from './verdict.js'
 
@@ -17,7 +17,7 @@ export function configChecks(config: RunnerConfig): Verdict[] {
     verdicts.push({
       check: `tenant ${tenant.name}`,
       status: 'ok',
-      detail: `token from ${tenant.tokenSource}; ${tenant.baseUrl}; zone ${tenant.timeZone}; concurrency ${tenant.concurrency}; ${partners}`,
+      detail: `token from ${tenant.tokenSource}; ${tenant.baseUrl}; zone ${tenant.timeZone}; concurrency ${tenant.concurrency}; ${partners}${clientText(tenant.client)}`,
     })
   }
   verdicts.push(
@@ -33,4 +33,16 @@ export function configChecks(config: RunnerConfig): Verdict[] {
     detail: `${target}, database ${clickhouse.database}${clickhouse.cluster ? `, cluster ${clickhouse.cluster}` : ''}`,
   })
   return verdicts
+}
+
+/** `; retries 2 attempts, breaker 3 failures…` for the client knobs that are set; empty when none is. */
+function clientText(settings: ApiClientSettings | undefined): string {
+  if (!settings) return ''
+  const parts = [
+    settings.retryAttempts === undefined ? undefined : `${settings.retryAttempts} attempts per request`,
+    settings.breakerFailures === undefined ? undefined : `breaker opens after ${settings.breakerFailures} failures`,
+    settings.breakerHalfOpenSeconds === undefined ? undefined : `probes after ${settings.breakerHalfOpenSeconds}s`,
+    settings.requestTimeoutSeconds === undefined ? undefined : `timeout ${settings.requestTimeoutSeconds}s`,
+  ].filter(Boolean)
+  return parts.length === 0 ? '' : `; ${parts.join(', ')}`
 }

@@ -1,12 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { loadDotenv } from './load-dotenv.js'
+import { tempDirs } from '../../test/support/temp-dirs.js'
+
+const temp = tempDirs('dotenv-')
+afterAll(() => temp.removeAll())
 
 describe('loadDotenv', () => {
   it('fills unset variables from .env and never overrides set ones', () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'dotenv-'))
+    const cwd = temp.make()
     writeFileSync(join(cwd, '.env'), 'QTICKETS_TOKEN=from-file\nLOG_LEVEL=debug\nCLICKHOUSE_USER=file-user\n')
     const env = { QTICKETS_TOKEN: 'from-env', CLICKHOUSE_USER: '' }
     const result = loadDotenv({ env, cwd })
@@ -17,7 +20,7 @@ describe('loadDotenv', () => {
   })
 
   it('returns the environment unchanged when there is no .env file', () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'dotenv-'))
+    const cwd = temp.make()
     const env = { A: '1' }
     expect(loadDotenv({ env, cwd })).toEqual({ env, applied: [] })
   })

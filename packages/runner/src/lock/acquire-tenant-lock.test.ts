@@ -1,17 +1,21 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
-import { hostname, tmpdir } from 'node:os'
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { ConfigError } from '../errors.js'
 import { createLogger } from '../log/logger.js'
 import { acquireTenantLock } from './acquire-tenant-lock.js'
 import { LockHeldError } from './lock-held-error.js'
 import type { LockInfo } from './lock-info.js'
 import { withTenantLock } from './with-tenant-lock.js'
+import { tempDirs } from '../../test/support/temp-dirs.js'
+
+const temp = tempDirs('runner-lock-')
+afterAll(() => temp.removeAll())
 
 function lockDir(): string {
-  return mkdtempSync(join(tmpdir(), 'runner-lock-'))
+  return temp.make()
 }
 
 function readLock(dir: string, tenant = 'acme'): LockInfo {

@@ -1,14 +1,17 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { QticketsEvent } from '@zakaz/qtickets-sdk'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../config/load-config.js'
 import { createLogger } from '../log/logger.js'
 import type { TenantRunResult } from '../sync/types.js'
 import { createRunObserver } from './run-observer'
+import { tempDirs } from '../../test/support/temp-dirs.js'
+
+const temp = tempDirs('run-observer-')
+afterAll(() => temp.removeAll())
 
 const T0 = Date.parse('2025-11-03T09:00:00Z')
 const MINUTE = 60_000
@@ -45,7 +48,7 @@ afterEach(async () => {
 })
 
 function setup(env: Record<string, string>, options: { dryRun?: boolean } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'run-observer-'))
+  const dir = temp.make()
   const config = loadConfig({ env: { QTICKETS_TOKEN: 'qt-observer-token-0123' }, cwd: dir, flags: { dryRun: options.dryRun ?? false } })
   const lines: string[] = []
   const logger = createLogger({ sink: { write: (line: string) => lines.push(line) }, level: 'debug' })

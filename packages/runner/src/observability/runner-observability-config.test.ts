@@ -1,12 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../config/load-config.js'
 import { runnerObservabilityConfig } from './runner-observability-config'
+import { tempDirs } from '../../test/support/temp-dirs.js'
+
+const temp = tempDirs('obs-config-')
+afterAll(() => temp.removeAll())
 
 function configWith(observability: Record<string, unknown>, dotenv = '') {
-  const cwd = mkdtempSync(join(tmpdir(), 'obs-config-'))
+  const cwd = temp.make()
   writeFileSync(join(cwd, 'qtickets.json'), JSON.stringify({ observability }), { mode: 0o600 })
   if (dotenv) writeFileSync(join(cwd, '.env'), dotenv)
   return loadConfig({ env: { QTICKETS_TOKEN: 'qt-obs-token-1' }, cwd, flags: { config: 'qtickets.json' } })

@@ -35,7 +35,7 @@ export const backfillCommand: Command = {
     LOCK_WAIT_OPTION,
     PAGE_SIZE_OPTION,
   ],
-  env: [...API_ENV, ...SYNC_ENV, ...CLICKHOUSE_ENV],
+  env: [...API_ENV, ...SYNC_ENV, ...CLICKHOUSE_ENV, 'QTICKETS_METRICS_FILE'],
   examples: [
     'qtickets-load backfill --from 2025-01-01 --to 2025-03-31',
     'qtickets-load backfill --from 2024-01-01 --to 2024-12-31 --window-days 7 --tenant acme',
@@ -60,13 +60,14 @@ export const backfillCommand: Command = {
     const resources = (listed.length > 0 ? parseResources(listed) : []) as SyncResource[]
     const lockWaitMs = (nonNegativeIntegerOption(ctx.options, 'lock-wait', 86_400) ?? 0) * 1000
     const config = ctx.loadConfig()
-    const pageSize = resolvePageSize(stringOption(ctx.options, 'page-size'), loadDotenv({ env: ctx.io.env, cwd: ctx.io.cwd }).env)
+    const env = loadDotenv({ env: ctx.io.env, cwd: ctx.io.cwd }).env
+    const pageSize = resolvePageSize(stringOption(ctx.options, 'page-size'), env)
     const tenants = requireTenants(config)
     const now = ctx.io.now?.() ?? new Date()
     const windows = datedWindows(range, windowDays, config.reportTimeZone, floorToSecond(Temporal.Instant.fromEpochMilliseconds(now.getTime())))
     ctx.logger.info('backfill planned', { from: range.from, to: range.to, days: daysInRange(range), windows: windows.length, tenants: tenants.length })
     ctx.logger.debug('backfill options', { window_days: windowDays, resources, lock_wait_ms: lockWaitMs, dry_run: config.dryRun, page_size: pageSize })
-    const observer = await createRunObserver({ config, logger: ctx.logger })
+    const observer = await createRunObserver({ config, logger: ctx.logger, env, ...(ctx.io.now ? { now: ctx.io.now } : {}) })
     const sink = await openSinkFor(ctx, config.dryRun)
     try {
       const outcomes = await forEachTenant(

@@ -24,6 +24,7 @@ export const demoCommand: Command = {
     { name: 'database', type: 'string', valueName: 'name', description: 'database of the demo (dropped and recreated)', default: DEMO_DATABASE },
   ],
   env: ['CLICKHOUSE_DATA_DIR', 'QTICKETS_REPORT_TZ', 'PII_HASH_KEY', 'LOG_LEVEL'],
+  needsTokens: false,
   examples: ['qtickets-load demo', 'qtickets-load demo --days 30 --json', 'CLICKHOUSE_DATA_DIR=/tmp/demo qtickets-load demo'],
   exitCodes: [ExitCode.OK, ExitCode.RUN_ERROR, ExitCode.USAGE, ExitCode.INTERNAL, ExitCode.CONFIG, ExitCode.INTERRUPTED],
   async run(ctx) {

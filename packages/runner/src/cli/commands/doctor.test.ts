@@ -1,15 +1,17 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createSink } from '@zakaz/clickhouse-sink'
 import { createSimulator, createSimulatorServer, type SimulatorServer } from '@zakaz/qtickets-sdk/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from './test-support.js'
+import { tempDirs } from '../../../test/support/temp-dirs.js'
+
+const temp = tempDirs('doctor-cli-')
+afterAll(() => temp.removeAll())
 
 const TOKEN = 'sim-token-doctor-cli'
 const PARTNERS = 'sim-partners-doctor-cli'
 const sim = createSimulator({ seed: 3, tenants: [{ name: 'org', token: TOKEN, partnersToken: PARTNERS, orders: 30 }] })
-const dataDir = mkdtempSync(join(tmpdir(), 'doctor-cli-'))
+const dataDir = temp.make()
 let server: SimulatorServer
 let env: Record<string, string>
 
@@ -19,7 +21,7 @@ beforeAll(async () => {
   const sink = await createSink({ dataDir, database: 'doctor_cli', logger: { warn: () => undefined } })
   await sink.migrate()
   await sink.close()
-  const state = mkdtempSync(join(tmpdir(), 'doctor-cli-state-'))
+  const state = temp.make('doctor-cli-state-')
   env = {
     QTICKETS_TOKEN: TOKEN,
     QTICKETS_TENANT: 'acme',

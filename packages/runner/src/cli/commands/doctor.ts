@@ -11,7 +11,7 @@ import { loadDotenv } from '../../env/load-dotenv.js'
 import { ConfigError, UsageError } from '../../errors.js'
 import { ExitCode } from '../../exit-codes.js'
 import type { Command, CommandContext } from '../command.js'
-import { API_ENV, CLICKHOUSE_ENV, SYNC_ENV } from './env-groups.js'
+import { API_ENV, CLICKHOUSE_ENV, MONITORING_ENV, SYNC_ENV } from './env-groups.js'
 
 /** `qtickets-load doctor`: checks configuration and connectivity, one verdict per check. */
 export const doctorCommand: Command = {
@@ -21,7 +21,7 @@ export const doctorCommand: Command = {
   description:
     'Checks, one verdict each (PASS, WARN, FAIL or SKIP, one line why and, for a problem, a line saying what to do): the configuration and where every value came from, the lock and data directories, the monitoring settings, each tenant\'s token against the API (one small read, no retries, 10 s timeout) and its Partners token if set, ClickHouse connectivity, the schema version and the grants of the ClickHouse user (servers only). Secrets are shown only as "set", never their values. Exits with the code of the first failed check (78 configuration or token, 69 unreachable). --verbose adds the resolved configuration.',
   options: [],
-  env: [...API_ENV, ...SYNC_ENV, ...CLICKHOUSE_ENV],
+  env: [...API_ENV, ...SYNC_ENV, ...CLICKHOUSE_ENV, ...MONITORING_ENV],
   examples: ['qtickets-load doctor', 'qtickets-load doctor --config tenants.json --verbose', 'qtickets-load doctor --json'],
   exitCodes: [ExitCode.OK, ExitCode.RUN_ERROR, ExitCode.DATA_ERROR, ExitCode.UNAVAILABLE, ExitCode.LOCK_HELD, ExitCode.CONFIG],
   async run(ctx) {

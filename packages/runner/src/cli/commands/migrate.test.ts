@@ -1,12 +1,15 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createSink } from '@zakaz/clickhouse-sink'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { closedPort, logMessages, runCli } from './test-support.js'
+import { tempDirs } from '../../../test/support/temp-dirs.js'
+
+const temp = tempDirs('migrate-cli-')
+afterAll(() => temp.removeAll())
 
 // One embedded data directory for this file (chDB binds one per process); each test uses its own database.
-const dataDir = mkdtempSync(join(tmpdir(), 'migrate-cli-'))
+const dataDir = temp.make()
 const env = (database: string) => ({ CLICKHOUSE_DATA_DIR: dataDir, CLICKHOUSE_DATABASE: database })
 const FILES = ['0001_staging.sql', '0002_dimensions.sql', '0003_facts.sql', '0004_meta.sql', '0005_views.sql']
 
@@ -53,5 +56,13 @@ describe('qtickets-load migrate', () => {
       expect(result.stderr).not.toContain('ch-Secret-9')
       expect(result.stderr).not.toContain('qt-live-token-5f4e3d2c1b')
     }
+  })
+
+  it('needs no QTickets token: a config file naming tenants whose token variables are unset is fine', async () => {
+    const cwd = temp.make('migrate-config-')
+    writeFileSync(join(cwd, 'tenants.json'), JSON.stringify({ tenants: [{ name: 'acme', tokenEnv: 'ACME_TOKEN' }, { name: 'globex', tokenEnv: 'GLOBEX_TOKEN' }] }))
+    const result = await runCli(['migrate', '--config', 'tenants.json'], { env: env('m_config'), cwd })
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toMatch(/^schema is up to date \(5 migrations\)$/m)
   })
 })

@@ -16,6 +16,7 @@ export const migrateCommand: Command = {
     'Creates the database if needed and applies, in order, the numbered migrations not yet recorded in its schema_migrations table, then prints what it applied, or "schema is up to date (N migrations)". Safe to run at every deploy. With CLICKHOUSE_CLUSTER set, DDL runs ON CLUSTER with Replicated engines. --dry-run lists the pending migrations without applying them. A migration file that changed after it was applied stops everything with exit 78: restore it (install the version that applied it) and add a new numbered file instead. Needs no QTickets token.',
   options: [],
   env: [...CLICKHOUSE_ENV, 'LOG_LEVEL'],
+  needsTokens: false,
   examples: ['qtickets-load migrate', 'CLICKHOUSE_URL=https://ch.example.com:8443 CLICKHOUSE_USER=loader qtickets-load migrate --dry-run'],
   exitCodes: [ExitCode.OK, ExitCode.DATA_ERROR, ExitCode.UNAVAILABLE, ExitCode.INTERNAL, ExitCode.CONFIG, ExitCode.INTERRUPTED],
   async run(ctx) {

@@ -14,7 +14,7 @@ import { createTenantClient } from '../../sync/tenant-client.js'
 import type { SyncResource } from '../../sync/types.js'
 import type { Command, CommandContext } from '../command.js'
 import { listOption, nonNegativeIntegerOption, stringOption } from '../option-values.js'
-import { API_ENV, CLICKHOUSE_ENV, SYNC_ENV } from './env-groups.js'
+import { API_ENV, CLICKHOUSE_ENV, MONITORING_ENV, SYNC_ENV } from './env-groups.js'
 import { LOCK_WAIT_OPTION, parseResources, RESOURCE_OPTION } from './shared-options.js'
 
 /** Tenants synced at once by one `run` (each tenant's own requests are bounded by its concurrency). */
@@ -42,7 +42,7 @@ export const runCommand: Command = {
     PAGE_SIZE_OPTION,
     { name: 'metrics-file', type: 'string', valueName: 'path', description: 'write the run metrics to this Prometheus textfile (for node_exporter)' },
   ],
-  env: [...API_ENV, ...SYNC_ENV, ...CLICKHOUSE_ENV],
+  env: [...API_ENV, ...SYNC_ENV, ...CLICKHOUSE_ENV, ...MONITORING_ENV],
   examples: ['qtickets-load run', 'qtickets-load run --config tenants.json --tenant acme --resource orders,events', 'qtickets-load run --dry-run --verbose'],
   exitCodes: [
     ExitCode.OK,
@@ -60,11 +60,12 @@ export const runCommand: Command = {
     const resources = parseResources(listOption(ctx.options, 'resource')) as SyncResource[]
     const lockWaitMs = (nonNegativeIntegerOption(ctx.options, 'lock-wait', 86_400) ?? 0) * 1000
     const config = ctx.loadConfig()
-    const pageSize = resolvePageSize(stringOption(ctx.options, 'page-size'), loadDotenv({ env: ctx.io.env, cwd: ctx.io.cwd }).env)
+    const env = loadDotenv({ env: ctx.io.env, cwd: ctx.io.cwd }).env
+    const pageSize = resolvePageSize(stringOption(ctx.options, 'page-size'), env)
     const tenants = requireTenants(config)
     const metricsFile = stringOption(ctx.options, 'metrics-file')
     ctx.logger.debug('run planned', { tenants: tenants.map((tenant) => tenant.name), resources, lock_wait_ms: lockWaitMs, dry_run: config.dryRun, page_size: pageSize })
-    const observer = await createRunObserver({ config, logger: ctx.logger, ...(metricsFile ? { metricsFile } : {}) })
+    const observer = await createRunObserver({ config, logger: ctx.logger, env, ...(metricsFile ? { metricsFile } : {}), ...(ctx.io.now ? { now: ctx.io.now } : {}) })
     const sink = await openSinkFor(ctx, config.dryRun)
     try {
       const outcomes = await forEachTenant(

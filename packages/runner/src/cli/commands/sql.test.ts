@@ -1,11 +1,14 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createSink } from '@zakaz/clickhouse-sink'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closedPort, logMessages, runCli } from './test-support.js'
+import { tempDirs } from '../../../test/support/temp-dirs.js'
 
-const dataDir = mkdtempSync(join(tmpdir(), 'sql-cli-'))
+const temp = tempDirs('sql-cli-')
+afterAll(() => temp.removeAll())
+
+const dataDir = temp.make()
 const env = { CLICKHOUSE_DATA_DIR: dataDir, CLICKHOUSE_DATABASE: 'sql_db' }
 
 beforeAll(async () => {
@@ -55,5 +58,12 @@ describe('qtickets-load sql', () => {
     const result = await runCli(['sql', 'SELECT 1'], { env: { CLICKHOUSE_URL: `http://127.0.0.1:${port}` } })
     expect(result.code).toBe(69)
     expect(logMessages(result.stderr)).toEqual([`ClickHouse unreachable: 127.0.0.1:${port} (ECONNREFUSED)`])
+  })
+
+  it('needs no QTickets token: a config file naming tenants whose token variables are unset is fine', async () => {
+    const cwd = temp.make('sql-config-')
+    writeFileSync(join(cwd, 'tenants.json'), JSON.stringify({ tenants: [{ name: 'acme', tokenEnv: 'ACME_TOKEN' }] }))
+    const result = await runCli(['sql', '--config', 'tenants.json', '--json', 'SELECT DISTINCT tenant FROM meta_job_runs'], { env, cwd })
+    expect(result, result.stderr).toMatchObject({ code: 0, stdout: '{"tenant":"acme"}\n' })
   })
 })

@@ -31,6 +31,7 @@ export const sqlCommand: Command = {
   ],
   positionals: [{ name: 'query', description: 'the query; quote it, or pass it after --', required: true, variadic: true }],
   env: [...CLICKHOUSE_ENV, 'LOG_LEVEL'],
+  needsTokens: false,
   examples: [
     'qtickets-load sql "SHOW TABLES"',
     'qtickets-load sql "SELECT * FROM v_qtickets_sales_dashboard ORDER BY sales_date DESC LIMIT 10"',

@@ -1,13 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createSink, type OrderRow, type Sink } from '@zakaz/clickhouse-sink'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { renderPrometheus } from '../../observability/prometheus'
 import { createRunMetrics } from '../../observability/run-metrics'
 import { closedPort, logMessages, runCli } from './test-support.js'
+import { tempDirs } from '../../../test/support/temp-dirs.js'
 
-const dataDir = mkdtempSync(join(tmpdir(), 'status-cli-'))
+const temp = tempDirs('status-cli-')
+afterAll(() => temp.removeAll())
+
+const dataDir = temp.make()
 const HOUR = 3_600_000
 
 /** Opens the sink on a fresh database of this file's data folder, migrated, runs `fill`, and closes it. */
@@ -92,7 +95,7 @@ describe('qtickets-load status', () => {
     const metrics = createRunMetrics()
     metrics.breaker('acme', { state: 'open' })
     metrics.runFinished({ tenant: 'acme', status: 'error', durationMs: 1000, finishedAt: new Date() })
-    const metricsFile = join(mkdtempSync(join(tmpdir(), 'status-metrics-')), 'qtickets.prom')
+    const metricsFile = join(temp.make('status-metrics-'), 'qtickets.prom')
     writeFileSync(metricsFile, renderPrometheus(metrics.registry))
 
     const text = await runCli(['status', '--metrics-file', metricsFile], { env })
@@ -118,6 +121,42 @@ describe('qtickets-load status', () => {
     const names = (doc.metrics as { metrics: { name: string }[] }).metrics.map((metric) => metric.name)
     expect(names).toContain('qtickets_load_breaker_state')
     expect(configured.stdout).not.toContain('qt-status-token-1')
+  })
+
+  it('--tenant without a token checks that tenant as recorded in meta_job_runs, and only that one', async () => {
+    const env = await database('st_named', async (sink) => {
+      await run(sink, 'acme', 'run-1', 'ok')
+      await sink.writeOrders([order('acme', 1, new Date(Date.now() - 10 * 60_000))])
+      await run(sink, 'globex', 'run-2', 'error')
+    })
+    expect((await runCli(['status'], { env })).code).toBe(3)
+    const acme = await runCli(['status', '--tenant', 'acme'], { env })
+    expect(acme.code, acme.stderr).toBe(0)
+    expect(acme.stdout).toMatch(/^tenant acme: healthy$/m)
+    expect(acme.stdout).not.toContain('globex')
+    const unknown = await runCli(['status', '--tenant', 'initech'], { env })
+    expect(unknown.code).toBe(3)
+    expect(unknown.stdout).toMatch(/^tenant initech: no run recorded yet$/m)
+  })
+
+  it('works with a config file whose token variables are unset: its tenants are checked by name', async () => {
+    const env = await database('st_config', async (sink) => {
+      await run(sink, 'acme', 'run-1', 'ok')
+      await sink.writeOrders([order('acme', 1, new Date(Date.now() - 10 * 60_000))])
+      await run(sink, 'stray', 'run-2', 'error')
+    })
+    const cwd = temp.make('status-config-')
+    writeFileSync(join(cwd, 'tenants.json'), JSON.stringify({ tenants: [{ name: 'acme', tokenEnv: 'ACME_TOKEN' }, { name: 'globex', tokenEnv: 'GLOBEX_TOKEN' }] }))
+    const all = await runCli(['status', '--config', 'tenants.json'], { env, cwd })
+    expect(all.code, all.stderr).toBe(3)
+    expect(all.stdout).toMatch(/^tenant acme: healthy$/m)
+    expect(all.stdout).toMatch(/^tenant globex: no run recorded yet$/m)
+    expect(all.stdout).not.toContain('stray')
+    expect(await runCli(['status', '--config', 'tenants.json', '--tenant', 'acme'], { env, cwd })).toMatchObject({ code: 0 })
+    // The commands that call the API still need the token.
+    const load = await runCli(['run', '--config', 'tenants.json', '--tenant', 'acme'], { env, cwd })
+    expect(load.code).toBe(78)
+    expect(logMessages(load.stderr)).toEqual(['tenants.json: tenants[0].tokenEnv names ACME_TOKEN, which is not set'])
   })
 
   it('with no tenant configured and none recorded: exit 3 saying so', async () => {

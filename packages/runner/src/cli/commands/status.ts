@@ -25,13 +25,14 @@ export const statusCommand: Command = {
   summary: 'Show the last runs per tenant and resource, data freshness and breaker state',
   usage: 'qtickets-load status [--max-run-age <min>] [--max-data-age <min>] [--metrics-file <path>] [options]',
   description:
-    'Reads meta_job_runs, meta_sync_state and the orders staging table, and prints per tenant the last run (status, rows, error), the last successful run, the newest paid order, the breaker state (from the metrics file, when one is configured) and each resource\'s cursor. Exits 3, with one line per problem saying why, when a tenant never succeeded, its last successful run is older than --max-run-age (QTICKETS_MAX_RUN_AGE_MINUTES, default 60), its newest paid order is older than --max-data-age (QTICKETS_MAX_DATA_AGE_MINUTES, default 180), its last run failed or its breaker is open; 0 when every tenant is healthy. Needs no QTickets token: without one it checks every tenant recorded in meta_job_runs.',
+    'Reads meta_job_runs, meta_sync_state and the orders staging table, and prints per tenant the last run (status, rows, error), the last successful run, the newest paid order, the breaker state (from the metrics file, when one is configured) and each resource\'s cursor. Exits 3, with one line per problem saying why, when a tenant never succeeded, its last successful run is older than --max-run-age (QTICKETS_MAX_RUN_AGE_MINUTES, default 60), its newest paid order is older than --max-data-age (QTICKETS_MAX_DATA_AGE_MINUTES, default 180), its last run failed or its breaker is open; 0 when every tenant is healthy. Needs no QTickets token: it checks the configured tenants (or those named by --tenant) whether their tokens are set or not, and, when no tenant is configured or named, every tenant recorded in meta_job_runs.',
   options: [
     { name: 'max-run-age', type: 'string', valueName: 'min', description: 'a last successful run older than this many minutes is a problem', defaultText: '$QTICKETS_MAX_RUN_AGE_MINUTES or 60' },
     { name: 'max-data-age', type: 'string', valueName: 'min', description: 'a newest paid order older than this many minutes is a problem', defaultText: '$QTICKETS_MAX_DATA_AGE_MINUTES or 180' },
     { name: 'metrics-file', type: 'string', valueName: 'path', description: 'Prometheus file written by run, read for the breaker state (and added to --json)', defaultText: '$QTICKETS_METRICS_FILE' },
   ],
-  env: ['QTICKETS_CONFIG', ...CLICKHOUSE_ENV, 'LOG_LEVEL'],
+  env: ['QTICKETS_CONFIG', ...CLICKHOUSE_ENV, 'QTICKETS_MAX_RUN_AGE_MINUTES', 'QTICKETS_MAX_DATA_AGE_MINUTES', 'QTICKETS_METRICS_FILE', 'LOG_LEVEL'],
+  needsTokens: false,
   examples: ['qtickets-load status', 'qtickets-load status --json --tenant acme --metrics-file /var/lib/node_exporter/textfile_collector/qtickets.prom', 'qtickets-load status --max-data-age 720'],
   exitCodes: [ExitCode.OK, ExitCode.UNHEALTHY, ExitCode.USAGE, ExitCode.DATA_ERROR, ExitCode.UNAVAILABLE, ExitCode.INTERNAL, ExitCode.CONFIG],
   async run(ctx) {
@@ -44,7 +45,7 @@ export const statusCommand: Command = {
       env: loadDotenv({ env: ctx.io.env, cwd: ctx.io.cwd }).env,
       ...(metricsFlag === undefined ? {} : { metricsFile: metricsFlag }),
     })
-    ctx.logger.debug('status', { database: config.clickhouse.database, tenants: config.tenants.map((tenant) => tenant.name), metrics_file: obs.metricsFile })
+    ctx.logger.debug('status', { database: config.clickhouse.database, tenants: config.tenantNames, metrics_file: obs.metricsFile })
     const metrics = obs.metricsFile ? await readMetrics(obs.metricsFile) : undefined
     const report = await readReport(ctx, config, {
       maxRunAgeMinutes: maxRunAge ?? obs.maxRunAgeMinutes,
@@ -72,7 +73,7 @@ async function readReport(ctx: CommandContext, config: RunnerConfig, options: Re
     if (schema.applied.length === 0) {
       throw new ConfigError(`ClickHouse database ${sink.database} is not migrated yet: run \`qtickets-load migrate\`, then \`qtickets-load run\``)
     }
-    const names = config.tenants.length > 0 ? config.tenants.map((tenant) => tenant.name) : await readRecordedTenants(sink)
+    const names = config.tenantNames.length > 0 ? config.tenantNames : await readRecordedTenants(sink)
     const tenants = []
     for (const name of names) tenants.push(await readTenantStatus(sink, name, options.metrics?.breakerState(name)))
     const checkedAt = ctx.io.now?.() ?? new Date()

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -13,19 +13,27 @@ export interface CliResult {
   stderr: string
 }
 
-/** Runs `qtickets-load <argv>` in-process with this environment, working directory and clock (tests only). */
+/**
+ * Runs `qtickets-load <argv>` in-process with this environment, working directory and clock (tests only). Without a
+ * `cwd`, it runs in a new empty temporary directory that is removed afterwards.
+ */
 export async function runCli(argv: string[], options: { env?: Record<string, string>; cwd?: string; now?: () => Date } = {}): Promise<CliResult> {
   let stdout = ''
   let stderr = ''
+  const ownCwd = options.cwd === undefined ? mkdtempSync(join(tmpdir(), 'runner-cli-')) : undefined
   const io: CliIo = {
     stdout: { write: (chunk: string) => (stdout += chunk), isTTY: false },
     stderr: { write: (chunk: string) => (stderr += chunk), isTTY: false, columns: 120 },
     env: options.env ?? {},
-    cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'runner-cli-')),
+    cwd: options.cwd ?? ownCwd!,
     ...(options.now ? { now: options.now } : {}),
   }
-  const code = await main(argv, io)
-  return { code, stdout, stderr }
+  try {
+    const code = await main(argv, io)
+    return { code, stdout, stderr }
+  } finally {
+    if (ownCwd) rmSync(ownCwd, { recursive: true, force: true })
+  }
 }
 
 /** The `msg` of every JSON log line on stderr. */
