@@ -1,3 +1,4 @@
+import type { ConnectionWrapper } from './connection'
 import type { SinkLogger } from './logger'
 
 /** TLS material for a server connection (PEM contents, not paths). */
@@ -36,6 +37,11 @@ export interface SinkConfig {
   migrationsDir?: string
   /** Attempts per insert batch on timeouts and transient errors. Default 3. */
   insertAttempts?: number
+  /**
+   * Wraps each connection the sink opens to the embedded engine (`role` is `writer` for the sink's own statements,
+   * `reader` for `sink.client`): for tracing, or for fault injection in reliability tests. Embedded engine only.
+   */
+  wrapConnection?: ConnectionWrapper
 }
 
 /** Defaults applied by `createSink`. */

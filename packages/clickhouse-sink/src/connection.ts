@@ -1,10 +1,19 @@
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client'
+import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client'
 import { SinkError } from './errors'
 
 /** Where the sink's queries go: a server over HTTP(S), or chDB inside this process. */
 export type SinkMode = 'server' | 'embedded'
+
+/** The backend connection a `@clickhouse/client` client runs on (chDB's, for the embedded engine). */
+export type SinkConnection = NonNullable<ClickHouseClientConfigOptions['connection']>
+
+/** Which of the sink's two clients a connection serves: `writer` (the sink's own statements) or `reader` (`sink.client`). */
+export type ConnectionRole = 'writer' | 'reader'
+
+/** Wraps a connection the sink opened (tracing, fault injection); must return a connection that delegates to it. */
+export type ConnectionWrapper = (connection: SinkConnection, role: ConnectionRole) => SinkConnection
 
 /** The resolved connection settings `openConnections` needs. */
 export interface ConnectionSettings {
@@ -15,6 +24,8 @@ export interface ConnectionSettings {
   dataDir: string
   requestTimeoutMs: number
   tls?: { caCert?: string | Buffer; cert?: string | Buffer; key?: string | Buffer }
+  /** Wraps each embedded-engine connection; refused with a server URL. */
+  wrapConnection?: ConnectionWrapper
 }
 
 /** Two clients on one ClickHouse: `writer` for the sink's own statements, `reader` for callers' read queries. */
@@ -30,6 +41,9 @@ export interface Connections {
 
 /** Opens a server connection when `url` is set, else the embedded engine in `dataDir` (chDB loaded lazily). */
 export async function openConnections(settings: ConnectionSettings): Promise<Connections> {
+  if (settings.url && settings.wrapConnection) {
+    throw new SinkError('config', 'wrapConnection works with the embedded engine only: the server client builds its HTTP connection itself')
+  }
   return settings.url ? openServer(settings, settings.url) : openEmbedded(settings)
 }
 
@@ -40,6 +54,8 @@ function openServer(settings: ConnectionSettings, url: string): Connections {
     password: settings.password,
     request_timeout: settings.requestTimeoutMs,
     application: 'zakaz-clickhouse-sink',
+    // The client's own logger prints multi-line dumps to stderr outside the caller's JSON logs; errors reach the caller anyway.
+    log: { level: ClickHouseLogLevel.OFF },
     ...(settings.tls?.caCert ? { tls: tlsOptions(settings.tls) } : {}),
   }
   const writer = createClient(base)
@@ -65,17 +81,18 @@ async function openEmbedded(settings: ConnectionSettings): Promise<Connections> 
   const { drainPending } = await importChdb(() => import('chdb'))
   const path = resolve(settings.dataDir)
   mkdirSync(path, { recursive: true })
-  const open = (): ClickHouseClient => {
+  const open = (role: ConnectionRole): ClickHouseClient => {
+    let connection: SinkConnection
     try {
       // chdb types its connection against @clickhouse/client-common 1.23.0, the client inlines 1.23.1: same shape, different declarations.
-      const connection = createChdbConnection({ path }) as unknown as ClickHouseClientConfigOptions['connection']
-      return createClient({ connection })
+      connection = createChdbConnection({ path }) as unknown as SinkConnection
     } catch (error) {
       throw new SinkError('config', `cannot open the embedded ClickHouse at ${path}: ${(error as Error).message}`, { cause: error })
     }
+    return createClient({ connection: settings.wrapConnection ? settings.wrapConnection(connection, role) : connection })
   }
-  const writer = open()
-  const reader = open()
+  const writer = open('writer')
+  const reader = open('reader')
   return {
     mode: 'embedded',
     writer,

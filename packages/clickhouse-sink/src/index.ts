@@ -1,7 +1,7 @@
 /** Public API of @zakaz/clickhouse-sink: ClickHouse schema, migrations and idempotent writes for QTickets sales data. */
 export { createSink, type Sink, type RowSource, type TableWriter } from './sink'
 export { sinkConfigFromEnv, SINK_DEFAULTS, type SinkConfig, type SinkTlsConfig } from './config'
-export type { SinkMode } from './connection'
+export type { SinkMode, SinkConnection, ConnectionRole, ConnectionWrapper } from './connection'
 export { SinkError, isSinkError, type SinkErrorKind, type SinkErrorDetails } from './errors'
 export type { SinkLogger, LogFields } from './logger'
 export type * from './rows'

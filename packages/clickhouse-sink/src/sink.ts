@@ -98,6 +98,7 @@ export async function createSink(config: SinkConfig = {}): Promise<Sink> {
     dataDir: config.dataDir ?? SINK_DEFAULTS.dataDir,
     requestTimeoutMs,
     tls: config.tls,
+    wrapConnection: config.wrapConnection,
   })
   const write: WriteContext = {
     client: connections.writer,
