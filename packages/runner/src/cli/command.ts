@@ -1,9 +1,10 @@
 import type { RunnerConfig } from '../config/types.js'
 import type { ExitCodeValue } from '../exit-codes.js'
+import type { LogLevel } from '../log/levels.js'
 import type { Logger } from '../log/logger.js'
 import type { Progress } from '../progress/progress.js'
 import type { CliIo } from './io.js'
-import type { OptionSpec } from './option-spec.js'
+import type { OptionalGlobalOption, OptionSpec } from './option-spec.js'
 
 /** Parsed option values by long name (booleans, strings, or string arrays for repeatable options). */
 export type OptionValues = Readonly<Record<string, string | boolean | string[] | undefined>>
@@ -66,9 +67,15 @@ export interface Command {
    * (`status`, `sql`, `migrate`, `demo`): they work with a config file whose token variables are unset.
    */
   needsTokens?: boolean
+  /** The optional global options it takes (`--config`, `--tenant`, `--dry-run`; default none); --json, --verbose, --quiet, --help and --version apply to every command. */
+  globalOptions?: readonly OptionalGlobalOption[]
   examples: readonly string[]
   /** Exit codes it can end with. */
   exitCodes: readonly ExitCodeValue[]
+  /** What an exit code means for this command, where the general text (`EXIT_CODE_MEANINGS`) does not fit. */
+  exitCodeMeanings?: Readonly<Partial<Record<ExitCodeValue, string>>>
+  /** Log level when neither --verbose/--quiet, LOG_LEVEL nor the config file sets one (default `info`). */
+  defaultLogLevel?: LogLevel
   /** Does the work; returns the exit code (default 0). */
   run(ctx: CommandContext): Promise<ExitCodeValue | void>
 }

@@ -30,7 +30,7 @@ export function createContext(input: {
   const logger = createLogger({
     sink,
     format: !flags.json && (io.stderr.isTTY || flags.verbose) ? 'pretty' : 'json',
-    level: initialLevel(flags, bootEnv.LOG_LEVEL),
+    level: initialLevel(flags, bootEnv.LOG_LEVEL, command.defaultLogLevel),
     redactor,
     ...(io.now ? { now: io.now } : {}),
   }).child({ run_id: runId, command: command.name })
@@ -46,7 +46,13 @@ export function createContext(input: {
     signal: io.signal ?? new AbortController().signal,
     loadConfig() {
       if (config) return config
-      config = loadConfig({ flags, env: io.env, cwd: io.cwd, requireTokens: command.needsTokens ?? true })
+      config = loadConfig({
+        flags,
+        env: io.env,
+        cwd: io.cwd,
+        requireTokens: command.needsTokens ?? true,
+        ...(command.defaultLogLevel ? { defaultLogLevel: command.defaultLogLevel } : {}),
+      })
       redactor.addSecrets(configSecrets(config))
       logger.setLevel(config.logLevel)
       for (const warning of config.warnings) logger.warn(warning)
@@ -60,11 +66,11 @@ export function createContext(input: {
   }
 }
 
-function initialLevel(flags: GlobalFlags, envLevel: string | undefined): LogLevel {
+function initialLevel(flags: GlobalFlags, envLevel: string | undefined, commandDefault: LogLevel | undefined): LogLevel {
   if (flags.verbose) return 'debug'
   if (flags.quiet) return 'warn'
   const level = envLevel?.trim()
-  return isLogLevel(level) ? level : 'info'
+  return isLogLevel(level) ? level : (commandDefault ?? 'info')
 }
 
 function progressMode(flags: GlobalFlags, statusLine: StatusLine | undefined): 'bar' | 'log' | 'off' {

@@ -1,7 +1,7 @@
 import { ENV_VARS, envVarDocs, type EnvVarDoc } from '../config/env-vars.js'
 import { EXIT_CODE_MEANINGS, type ExitCodeValue } from '../exit-codes.js'
 import type { Command } from './command.js'
-import { GLOBAL_OPTIONS, optionLabel, type OptionSpec } from './option-spec.js'
+import { GLOBAL_OPTIONS, globalOptionsFor, isOptionalGlobal, optionLabel, type OptionSpec } from './option-spec.js'
 import { formatParagraph, formatRows } from './text-layout.js'
 
 /** Width of the variable column: longer names get a line of their own, so descriptions keep room for URLs. */
@@ -26,12 +26,15 @@ export function renderGlobalHelp(commands: readonly Command[], version: string):
     formatRows(commands.map((command) => [command.name, command.summary])),
     '',
     'Global options',
-    formatRows(GLOBAL_OPTIONS.map(optionRow)),
+    formatRows(GLOBAL_OPTIONS.map((option) => globalOptionRow(option, commands))),
     '',
     'Environment (also read from ./.env; variables already set win)',
     formatRows(ENV_VARS.map(envRow), { maxTerm: ENV_TERM_WIDTH }),
     '',
-    formatParagraph('Precedence: flags > environment > config file > defaults; a tenant\'s own fields in the config file win over shared settings. The README shows the config file format.', { indent: 0 }),
+    formatParagraph(
+      "Precedence: flags > environment > config file > defaults; a tenant's own fields in the config file win over shared settings. 'qtickets-load help config' prints the config file format with an example; the package README (packages/runner/README.md in the repository) has the details.",
+      { indent: 0 },
+    ),
     '',
     'Examples',
     formatExamples([
@@ -57,10 +60,13 @@ export function renderCommandHelp(command: Command): string {
     sections.push('', 'Arguments', formatRows(command.positionals.map((spec) => [`<${spec.name}>`, spec.description + (spec.required ? ' (required)' : '')])))
   }
   if (command.options.length > 0) sections.push('', 'Options', formatRows(command.options.map(optionRow)))
-  sections.push('', 'Global options', formatRows(GLOBAL_OPTIONS.map(optionRow)))
-  if (command.env.length > 0) sections.push('', 'Environment (also read from ./.env)', formatRows(envVarDocs(command.env).map(envRow), { maxTerm: ENV_TERM_WIDTH }))
+  sections.push('', 'Global options', formatRows(globalOptionsFor(command.globalOptions).map(optionRow)))
+  if (command.env.length > 0) {
+    const docs = envVarDocs(command.env).map((doc) => (doc.name === 'LOG_LEVEL' && command.defaultLogLevel ? { ...doc, default: command.defaultLogLevel } : doc))
+    sections.push('', 'Environment (also read from ./.env)', formatRows(docs.map(envRow), { maxTerm: ENV_TERM_WIDTH }))
+  }
   if (command.examples.length > 0) sections.push('', 'Examples', formatExamples(command.examples))
-  sections.push('', 'Exit codes', formatExitCodes(command.exitCodes), '')
+  sections.push('', 'Exit codes', formatExitCodes(command.exitCodes, command.exitCodeMeanings), '')
   return sections.join('\n')
 }
 
@@ -73,6 +79,15 @@ function optionRow(option: OptionSpec): [string, string] {
   return [optionLabel(option), notes.length > 0 ? `${option.description} (${notes.join('; ')})` : option.description]
 }
 
+/** A global option in the general help; `--config`, `--tenant` and `--dry-run` say which commands take them. */
+function globalOptionRow(option: OptionSpec, commands: readonly Command[]): [string, string] {
+  const [label, text] = optionRow(option)
+  const name = option.name
+  if (!isOptionalGlobal(name)) return [label, text]
+  const users = commands.filter((command) => command.globalOptions?.includes(name)).map((command) => command.name)
+  return [label, `${text}; for ${users.join(', ')}`]
+}
+
 function envRow(doc: EnvVarDoc): [string, string] {
   const notes = [doc.secret ? 'secret' : undefined, doc.default !== undefined ? `default: ${doc.default}` : undefined].filter(Boolean)
   return [doc.name, notes.length > 0 ? `${doc.description} (${notes.join('; ')})` : doc.description]
@@ -82,6 +97,6 @@ function formatExamples(examples: readonly string[]): string {
   return examples.map((example) => `  ${example}`).join('\n')
 }
 
-function formatExitCodes(codes: readonly ExitCodeValue[]): string {
-  return formatRows(codes.map((code) => [String(code), EXIT_CODE_MEANINGS[code]]), { maxTerm: 4 })
+function formatExitCodes(codes: readonly ExitCodeValue[], meanings: Readonly<Partial<Record<ExitCodeValue, string>>> = {}): string {
+  return formatRows(codes.map((code) => [String(code), meanings[code] ?? EXIT_CODE_MEANINGS[code]]), { maxTerm: 4 })
 }

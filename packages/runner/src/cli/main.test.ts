@@ -60,10 +60,45 @@ describe('help', () => {
       expect(stdout, command.name).toContain(`Usage\n  ${command.usage}`)
       expect(stdout, command.name).toContain('Global options')
       expect(stdout, command.name).toContain('Examples')
-      expect(stdout, command.name).toMatch(/Exit codes\n {2}0 +success/)
+      expect(stdout, command.name).toMatch(/Exit codes\n {2}0 +\S/)
+      for (const code of command.exitCodes) expect(stdout, `${command.name} exit ${code}`).toMatch(new RegExp(`^ {2}${code} +\\S`, 'm'))
       for (const option of command.options) expect(stdout, `${command.name} --${option.name}`).toContain(`--${option.name}`)
       for (const name of command.env) expect(stdout, `${command.name} ${name}`).toContain(name)
     }
+  })
+
+  it('each command lists only the global options it takes; --help says which commands take them', async () => {
+    const globals = (stdout: string) => stdout.split('Global options\n')[1]!.split('\n\n')[0]!
+    const sql = (await cli(['sql', '--help'])).stdout
+    expect(globals(sql)).toContain('--config <file>')
+    for (const flag of ['--json', '--verbose', '--quiet', '--version']) expect(globals(sql)).toContain(flag)
+    for (const flag of ['--dry-run', '--tenant']) expect(globals(sql)).not.toContain(flag)
+    const demo = globals((await cli(['demo', '--help'])).stdout)
+    for (const flag of ['--config', '--tenant', '--dry-run']) expect(demo).not.toContain(flag)
+    expect(globals((await cli(['migrate', '--help'])).stdout)).toContain('--dry-run')
+    expect(globals((await cli(['run', '--help'])).stdout)).toMatch(/--config[\s\S]*--tenant[\s\S]*--dry-run/)
+    const general = (await cli(['--help'])).stdout.replace(/\s+/g, ' ')
+    expect(general).toContain('--dry-run read the API and validate everything, write nothing; for migrate, run, backfill')
+    expect(general).toMatch(/--tenant <name> only this tenant.*; for run, backfill, status, doctor -/)
+  })
+
+  it('exit codes are explained for the command: sql 65 is a query ClickHouse rejected, status 3 an unhealthy tenant', async () => {
+    expect((await cli(['sql', '--help'])).stdout).toMatch(/^ {2}65 +ClickHouse rejected the query/m)
+    expect((await cli(['status', '--help'])).stdout).toMatch(/^ {2}3 +a tenant is unhealthy/m)
+    expect((await cli(['demo', '--help'])).stdout).toMatch(/^ {2}1 +the loaded facts or inventory differ from the simulator's ground truth/m)
+    expect((await cli(['demo', '--help'])).stdout).toMatch(/^ {2}LOG_LEVEL +debug, info, warn or error \(default: warn\)$/m)
+    expect((await cli(['run', '--help'])).stdout).toMatch(/^ {2}65 +bad data: an API response failed validation/m)
+  })
+
+  it('help config prints the config file format, and --help says where to find it', async () => {
+    const { code, stdout } = await cli(['help', 'config'])
+    expect(code).toBe(0)
+    expect(stdout).toContain('"tokenEnv": "ACME_QTICKETS_TOKEN"')
+    expect(stdout).toMatch(/tenants\[\]: name, token, tokenEnv/)
+    const general = (await cli(['--help'])).stdout.replace(/\s+/g, ' ')
+    expect(general).toContain("'qtickets-load help config' prints the config file format")
+    expect(general).toContain('packages/runner/README.md')
+    expect((await cli(['run', '--help'])).stdout.replace(/\s+/g, ' ')).toContain("shared settings, see 'qtickets-load help config'")
   })
 
   it('backfill --help shows its required options, defaults and the lock exit code', async () => {
@@ -104,7 +139,12 @@ describe('usage errors exit 64 with a clear message', () => {
     [['sql'], 'qtickets-load: sql needs <query>'],
     [['sql', '--format', 'json', 'SELECT 1'], 'qtickets-load: --format must be one of JSONEachRow, Pretty, CSV, got "json" (did you mean JSONEachRow?)'],
     [['sql', 'DROP TABLE zakaz.meta_sync_state'], 'qtickets-load: sql runs read-only queries'],
-    [[], "qtickets-load: no command given\ncommands: demo, migrate, run, backfill, status, doctor, sql, help. Run 'qtickets-load --help' for more."],
+    [['sql', '--dry-run', 'SELECT 1'], "qtickets-load: --dry-run is not an option of qtickets-load sql\nRun 'qtickets-load sql --help' for its options."],
+    [['demo', '--tenant', 'acme'], "qtickets-load: --tenant is not an option of qtickets-load demo\nRun 'qtickets-load demo --help' for its options."],
+    [['migrate', '--tenant', 'acme'], "qtickets-load: --tenant is not an option of qtickets-load migrate\nRun 'qtickets-load migrate --help' for its options."],
+    [['help', 'confgi'], 'qtickets-load: unknown command "confgi" (did you mean config?)'],
+    [['simulator', '--port', '70000'], 'qtickets-load: --port must be a whole number from 0 to 65535, got "70000"'],
+    [[], "qtickets-load: no command given\ncommands: demo, migrate, run, backfill, status, doctor, sql, simulator, help. Run 'qtickets-load --help' for more."],
   ]
   for (const [argv, message] of cases) {
     it(`qtickets-load ${argv.join(' ')}`, async () => {
@@ -163,7 +203,8 @@ describe('commands', () => {
     const unreachable = `http://127.0.0.1:${await closedPort()}`
     const failing = await cli(['doctor'], { env: { CLICKHOUSE_URL: unreachable } })
     expect(failing.code).toBe(78)
-    expect(failing.stdout).toMatch(/^FAIL tenants +QTICKETS_TOKEN is not set/m)
+    expect(failing.stdout).toMatch(/^FAIL tenants +QTICKETS_TOKEN is not set.*\n +→ export QTICKETS_TOKEN=… \(organiser REST token: cabinet → Settings → Main\)/m)
+    expect(failing.stdout).toMatch(/^WARN pii hash key +PII_HASH_KEY is not set.*\n +→ export PII_HASH_KEY=<32\+ random bytes>, e\.g\. `openssl rand -hex 32`/m)
 
     const env = { QTICKETS_TOKEN: TOKEN, PII_HASH_KEY: 'pii-key-0123456789abcdef', QTICKETS_BASE_URL: `${unreachable}/api/rest/v1`, CLICKHOUSE_URL: unreachable }
     const unavailable = await cli(['doctor', '--verbose'], { env })

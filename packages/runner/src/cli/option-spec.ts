@@ -20,14 +20,20 @@ export interface OptionSpec {
   required?: boolean
 }
 
-/** Options every command accepts. */
+/** Global options only some commands take; the others (--json, --verbose, --quiet, --help, --version) apply to every command. */
+export const OPTIONAL_GLOBAL_OPTIONS = ['config', 'tenant', 'dry-run'] as const
+
+/** One of `OPTIONAL_GLOBAL_OPTIONS`. */
+export type OptionalGlobalOption = (typeof OPTIONAL_GLOBAL_OPTIONS)[number]
+
+/** The global options: `--config`, `--tenant` and `--dry-run` for the commands that take them, the others for every command. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   {
     name: 'config',
     short: 'c',
     type: 'string',
     valueName: 'file',
-    description: 'JSON config file listing tenants and shared settings',
+    description: "JSON config file listing tenants and shared settings, see 'qtickets-load help config'",
     defaultText: '$QTICKETS_CONFIG; without one, a single tenant from QTICKETS_TOKEN',
   },
   {
@@ -52,4 +58,14 @@ export function optionLabel(option: OptionSpec): string {
   const short = option.short ? `-${option.short}, ` : '    '
   const value = option.type === 'string' ? ` <${option.valueName ?? 'value'}>` : ''
   return `${short}--${option.name}${value}`
+}
+
+/** The global options a command takes: every universal one, and those of `OPTIONAL_GLOBAL_OPTIONS` it names. */
+export function globalOptionsFor(optional: readonly OptionalGlobalOption[] = []): OptionSpec[] {
+  return GLOBAL_OPTIONS.filter((option) => !isOptionalGlobal(option.name) || optional.includes(option.name))
+}
+
+/** True for `config`, `tenant` and `dry-run`. */
+export function isOptionalGlobal(name: string): name is OptionalGlobalOption {
+  return (OPTIONAL_GLOBAL_OPTIONS as readonly string[]).includes(name)
 }

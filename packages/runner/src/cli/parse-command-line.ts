@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { UsageError } from '../errors.js'
 import { closestMatch } from '../util/closest-match.js'
 import type { Command, GlobalFlags, OptionValues } from './command.js'
-import { GLOBAL_OPTIONS, type OptionSpec } from './option-spec.js'
+import { GLOBAL_OPTIONS, globalOptionsFor, type OptionSpec } from './option-spec.js'
 
 /** A command line, understood. */
 export interface ParsedCommandLine {
@@ -23,7 +23,7 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
   const { tokens } = parseArgs({ args: [...argv], options: toParseArgs(everyOption), strict: false, allowPositionals: true, tokens: true })
   const commandToken = tokens.find((token) => token.kind === 'positional')
   const command = commandToken ? findCommand(commandToken.value, commands) : undefined
-  const known = [...GLOBAL_OPTIONS, ...(command?.options ?? [])]
+  const known = command ? [...globalOptionsFor(command.globalOptions), ...command.options] : [...GLOBAL_OPTIONS]
   const help = tokens.some((token) => token.kind === 'option' && token.name === 'help')
 
   if (!help) checkOptionTokens(tokens, known, everyOption, command)

@@ -113,6 +113,14 @@ describe('loadConfig without a config file', () => {
     expect(loadConfig({ env: { LOG_LEVEL: 'debug' }, cwd, flags: { quiet: true } }).logLevel).toBe('warn')
   })
 
+  it("uses a command's default log level only when neither a flag nor LOG_LEVEL sets one", () => {
+    const cwd = tempDir()
+    expect(loadConfig({ env: {}, cwd }).logLevel).toBe('info')
+    expect(loadConfig({ env: {}, cwd, defaultLogLevel: 'warn' }).logLevel).toBe('warn')
+    expect(loadConfig({ env: { LOG_LEVEL: 'info' }, cwd, defaultLogLevel: 'warn' }).logLevel).toBe('info')
+    expect(loadConfig({ env: {}, cwd, defaultLogLevel: 'warn', flags: { verbose: true } }).logLevel).toBe('debug')
+  })
+
   it('moves CLICKHOUSE_URL credentials out of the URL and locks in the temp dir', () => {
     const env = { CLICKHOUSE_URL: 'https://loader:p%40ss-w0rd@ch.example.com:8443/', CLICKHOUSE_CLUSTER: 'main' }
     const config = loadConfig({ env, cwd: tempDir() })

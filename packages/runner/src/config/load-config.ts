@@ -39,6 +39,8 @@ export interface LoadConfigOptions {
    * `sql`, `migrate`, `demo`): tenants whose token variable is unset are kept by name (`tenantNames`), not in `tenants`.
    */
   requireTokens?: boolean
+  /** Log level when neither a flag, LOG_LEVEL nor the config file sets one (default `info`; `demo` uses `warn`). */
+  defaultLogLevel?: LogLevel
 }
 
 /** Resolves the runner's configuration: flags > environment (and `.env`) > config file > defaults. Throws ConfigError/UsageError. */
@@ -78,7 +80,7 @@ export function loadConfig(options: LoadConfigOptions): RunnerConfig {
     lagMinutes: setting('QTICKETS_LAG_MINUTES', 'lagMinutes', positive(LIMITS.lagMinutes)) ?? DEFAULTS.lagMinutes,
     initialDays: setting('QTICKETS_INITIAL_DAYS', 'initialDays', positive(LIMITS.initialDays)) ?? DEFAULTS.initialDays,
     reportTimeZone: setting('QTICKETS_REPORT_TZ', 'reportTimeZone', checkTimeZone) ?? DEFAULTS.reportTimeZone,
-    logLevel: flagLogLevel(flags) ?? setting('LOG_LEVEL', 'logLevel', checkLogLevel) ?? DEFAULTS.logLevel,
+    logLevel: flagLogLevel(flags) ?? setting('LOG_LEVEL', 'logLevel', checkLogLevel) ?? options.defaultLogLevel ?? DEFAULTS.logLevel,
     dryRun: flags.dryRun ?? false,
     lockDir: resolveLockDir(env, file, options.cwd) ?? defaultLockDir(clickhouse.clickhouse),
     warnings: [...tenants.warnings, ...clickhouse.warnings],

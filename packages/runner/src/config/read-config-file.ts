@@ -61,9 +61,15 @@ export interface ConfigFile {
   worldReadable: boolean
 }
 
-const TOP_KEYS = ['$schema', 'baseUrl', 'partnersBaseUrl', 'timeZone', 'reportTimeZone', 'lagMinutes', 'initialDays', 'concurrency', 'retryAttempts', 'breakerFailures', 'breakerHalfOpenSeconds', 'requestTimeoutSeconds', 'logLevel', 'lockDir', 'piiHashKey', 'piiHashKeyEnv', 'clickhouse', 'tenants', 'observability']
-const CLICKHOUSE_KEYS = ['url', 'user', 'password', 'passwordEnv', 'database', 'dataDir', 'cluster']
-const TENANT_KEYS = ['name', 'token', 'tokenEnv', 'baseUrl', 'partnersToken', 'partnersTokenEnv', 'partnersBaseUrl', 'timeZone', 'concurrency']
+/** The keys a config file may hold: at the top level, in `clickhouse` and in each tenant. */
+export const CONFIG_FILE_KEYS = {
+  top: ['$schema', 'baseUrl', 'partnersBaseUrl', 'timeZone', 'reportTimeZone', 'lagMinutes', 'initialDays', 'concurrency', 'retryAttempts', 'breakerFailures', 'breakerHalfOpenSeconds', 'requestTimeoutSeconds', 'logLevel', 'lockDir', 'piiHashKey', 'piiHashKeyEnv', 'clickhouse', 'tenants', 'observability'],
+  clickhouse: ['url', 'user', 'password', 'passwordEnv', 'database', 'dataDir', 'cluster'],
+  tenant: ['name', 'token', 'tokenEnv', 'baseUrl', 'partnersToken', 'partnersTokenEnv', 'partnersBaseUrl', 'timeZone', 'concurrency'],
+} as const
+const TOP_KEYS: readonly string[] = CONFIG_FILE_KEYS.top
+const CLICKHOUSE_KEYS: readonly string[] = CONFIG_FILE_KEYS.clickhouse
+const TENANT_KEYS: readonly string[] = CONFIG_FILE_KEYS.tenant
 
 /** Reads and shape-checks a JSON config file; errors name the file and the field, and never quote its content. */
 export function readConfigFile(path: string, cwd: string): ConfigFile {
@@ -124,7 +130,7 @@ function checkObject(value: unknown, label: string, where: string): asserts valu
   }
 }
 
-function checkKeys(object: Record<string, unknown>, known: string[], label: string, prefix: string): void {
+function checkKeys(object: Record<string, unknown>, known: readonly string[], label: string, prefix: string): void {
   for (const key of Object.keys(object)) {
     if (known.includes(key)) continue
     const suggestion = closestMatch(key, known)

@@ -34,8 +34,18 @@ export interface ShowInventory {
   free: number
 }
 
+/** What was loaded: orders, and events (cancelled ones included) with their cities. */
+export interface LoadedCatalogue {
+  orders: number
+  events: number
+  /** Events with `deleted_at` (cancelled by the organiser). */
+  cancelledEvents: number
+  cities: number
+}
+
 /** What the demo prints, read back from ClickHouse (facts, views and run records). */
 export interface DemoReport {
+  catalogue: LoadedCatalogue
   salesByDay: DaySales[]
   salesByEvent: EventSales[]
   refunds: { tickets: number; revenue: number; cancelledOrders: number }
@@ -67,6 +77,11 @@ export async function readDemoReport(sink: Sink, tenant: string, days = 7): Prom
        (SELECT toString(sum(refunded_revenue)) FROM ${db}.fact_qtickets_sales_daily FINAL WHERE tenant = {tenant:String}) AS refunded_rub,
        (SELECT count() FROM ${db}.stg_qtickets_api_orders_raw FINAL WHERE tenant = {tenant:String} AND payed AND deleted_at IS NOT NULL) AS cancelled`,
   )
+  const [catalogue] = await select<Row>(
+    `SELECT (SELECT count() FROM ${db}.stg_qtickets_api_orders_raw FINAL WHERE tenant = {tenant:String}) AS order_count,
+       count() AS event_count, countIf(deleted_at IS NOT NULL) AS cancelled_count, uniqExact(city_name) AS city_count
+     FROM ${db}.dim_events FINAL WHERE tenant = {tenant:String}`,
+  )
   const inventory = await select<Row>(
     `SELECT show_id, any(event_name) AS event, any(city) AS show_city, toString(any(show_start_local)) AS starts,
        sum(capacity) AS capacity_total, sum(sold) AS sold_total, sum(reserved) AS reserved_total, sum(free) AS free_total
@@ -74,6 +89,12 @@ export async function readDemoReport(sink: Sink, tenant: string, days = 7): Prom
      GROUP BY show_id ORDER BY starts, show_id`,
   )
   return {
+    catalogue: {
+      orders: Number(catalogue?.order_count ?? 0),
+      events: Number(catalogue?.event_count ?? 0),
+      cancelledEvents: Number(catalogue?.cancelled_count ?? 0),
+      cities: Number(catalogue?.city_count ?? 0),
+    },
     salesByDay: byDay.reverse().map((row) => ({
       day: String(row.day),
       orders: Number(row.order_count),

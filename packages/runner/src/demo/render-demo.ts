@@ -8,11 +8,17 @@ export function exploreCommand(database: string, dataDirPrefix: string): string 
   return `${dataDirPrefix}pnpm qtickets-load sql "SELECT sales_date, event_name, city, tickets, revenue FROM ${database}.v_qtickets_sales_dashboard ORDER BY sales_date DESC, revenue DESC LIMIT 10"`
 }
 
-/** The demo's report as text: what was simulated and loaded, sales by day and event, refunds, inventory, runs and the check. */
-export function renderDemo(result: DemoResult, explore: string): string {
-  const { report, simulated } = result
+/** `status` (and any command) on the demo's data needs its database: `CLICKHOUSE_DATABASE=qtickets_demo pnpm qtickets-load status`. */
+export function demoStatusCommand(database: string, dataDirPrefix: string): string {
+  return `${dataDirPrefix}CLICKHOUSE_DATABASE=${database} pnpm qtickets-load status`
+}
+
+/** The demo's report as text: what was loaded, sales by day and event, refunds, inventory, runs, the check and what to try next. */
+export function renderDemo(result: DemoResult, explore: { sql: string; status: string }): string {
+  const { report } = result
   const sections = [
-    `QTickets → ClickHouse demo: ${groupDigits(simulated.orders)} orders over ${result.days} days, ${simulated.events} events in ${simulated.cities} cities (simulated, now ${simulated.now})`,
+    `QTickets → ClickHouse demo: ${groupDigits(report.catalogue.orders)} orders over ${result.days} days, ${describeEvents(report)}`,
+    `simulated clock ${clockRange(result)} (Moscow): a backfill, then ${result.steps.length - 1} incremental runs while the clock moves`,
     `loaded into ${result.database} (embedded ClickHouse in ${result.dataDir}) in ${formatDuration(result.elapsedMs)}`,
     '',
     'Sales by day (last 7 days with sales; payment date, Moscow)',
@@ -38,29 +44,47 @@ export function renderDemo(result: DemoResult, explore: string): string {
         ),
     '',
     'Runs (meta_job_runs, oldest first)',
-    textTable([['job', 'status', 'simulated clock', 'orders read', 'orders written', 'days recomputed', 'refunds+cancels', 'took'], ...runRows(result)], [
+    textTable([['job', 'status', 'simulated clock', 'orders read', 'orders written', 'days recomputed', 'changes before it', 'took'], ...runRows(result)], [
       'left',
       'left',
       'left',
       'right',
       'right',
       'right',
-      'right',
+      'left',
       'right',
     ]),
+    "  changes before it: refunds and cancellations of old orders the demo made in the simulator (besides the simulator's own)",
     '',
     ...checkLines(result),
     '',
-    `Explore: ${explore}`,
+    `Explore: ${explore.sql}`,
+    `Status:  ${explore.status}`,
+    `         (the demo's data is dated in the simulator's past, so status calls it stale and exits 3: expected here)`,
   ]
   return sections.join('\n')
+}
+
+/** `7 events in 5 cities (6 with sales, 1 cancelled)`: the events loaded into dim_events, and what became of them. */
+function describeEvents(report: DemoResult['report']): string {
+  const { events, cancelledEvents, cities } = report.catalogue
+  const withSales = report.salesByEvent.length
+  const others = Math.max(0, events - withSales - cancelledEvents)
+  const parts = [`${withSales} with sales`, cancelledEvents > 0 ? `${cancelledEvents} cancelled` : '', others > 0 ? `${others} without sales yet` : ''].filter(Boolean)
+  return `${events} events in ${cities} ${cities === 1 ? 'city' : 'cities'} (${parts.join(', ')})`
+}
+
+/** `2025-11-16 21:30 → 2025-11-17 16:00`: the simulated time of the first and the last step. */
+function clockRange(result: DemoResult): string {
+  const wall = (iso: string | undefined) => (iso ?? '').slice(0, 16).replace('T', ' ')
+  return `${wall(result.steps[0]?.clock)} → ${wall(result.steps.at(-1)?.clock)}`
 }
 
 /** The stored run records, with what each step read and changed. */
 function runRows(result: DemoResult): string[][] {
   return [...result.report.runs].reverse().map((run) => {
     const step = result.steps.find((candidate) => candidate.result.runId === run.runId)
-    const afterSales = step?.afterSales ? String(step.afterSales.refunded + step.afterSales.cancelled) : ''
+    const afterSales = step?.afterSales ? describeAfterSales(step.afterSales) : run.job === 'backfill' ? `${result.days} days of history` : ''
     return [
       run.job,
       run.status,
@@ -72,6 +96,10 @@ function runRows(result: DemoResult): string[][] {
       step ? formatDuration(step.result.durationMs) : '',
     ]
   })
+}
+
+function describeAfterSales({ refunded, cancelled }: { refunded: number; cancelled: number }): string {
+  return `${refunded} refund${refunded === 1 ? '' : 's'}, ${cancelled} cancel${cancelled === 1 ? '' : 's'}`
 }
 
 function checkLines(result: DemoResult): string[] {

@@ -13,6 +13,7 @@ import { compareInventory, type InventoryComparison } from './compare-inventory.
 import { simulateAfterSales, type AfterSales } from './demo-mutations.js'
 import { readDemoReport, type DemoReport } from './demo-report.js'
 import { createDemoSimulator, DEMO_PII_KEY, DEMO_TENANT, DEMO_TOKEN } from './demo-world.js'
+import { groupDigits } from './text-table.js'
 
 /** Days per backfill window in the demo. */
 export const DEMO_WINDOW_DAYS = 7
@@ -33,6 +34,8 @@ export interface DemoOptions {
   hoursPerSync: number
   logger: Logger
   progress(label: string): Progress
+  /** Receives one short line before each long part (the backfill, the incremental runs); default: nothing. */
+  announce?(line: string): void
   signal: AbortSignal
   runId: string
 }
@@ -83,7 +86,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     await resetDatabase(sink, options)
     const client = createTenantClient({ token: DEMO_TOKEN, baseUrl: restUrl, timeZone: 'Europe/Moscow', concurrency: 2 })
     const common = { tenant: { name: DEMO_TENANT, concurrency: 2 }, sink, client, logger: options.logger, signal: options.signal, reportTimeZone: options.reportTimeZone }
+    options.announce?.(`demo: loading ${options.days} days of simulated sales (${groupDigits(stats.orders)} orders) into ${options.database}…`)
     const steps: DemoStep[] = [{ name: 'backfill', clock: sim.clock.nowIso(), result: await backfill(sim, common, options) }]
+    if (options.syncs > 0) options.announce?.(`demo: ${options.syncs} incremental runs while the simulated clock moves ${options.hoursPerSync} h each…`)
     for (let round = 1; round <= options.syncs; round++) {
       options.signal.throwIfAborted()
       sim.clock.advance({ hours: options.hoursPerSync })

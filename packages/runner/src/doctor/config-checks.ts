@@ -10,7 +10,7 @@ export function configChecks(config: RunnerConfig): Verdict[] {
   ]
   for (const warning of config.warnings) verdicts.push({ check: 'config', status: 'warn', detail: warning })
   if (config.tenants.length === 0) {
-    verdicts.push({ check: 'tenants', status: 'fail', detail: config.noTenantsReason ?? 'no tenant is configured', exitCode: ExitCode.CONFIG })
+    verdicts.push({ check: 'tenants', status: 'fail', detail: config.noTenantsReason ?? 'no tenant is configured', hint: tenantsHint(config), exitCode: ExitCode.CONFIG })
   }
   for (const tenant of config.tenants) {
     const partners = tenant.partnersToken ? `Partners token from ${tenant.partnersTokenSource}` : 'no Partners token'
@@ -23,7 +23,7 @@ export function configChecks(config: RunnerConfig): Verdict[] {
   verdicts.push(
     config.piiHashKey
       ? { check: 'pii hash key', status: 'ok', detail: 'PII_HASH_KEY is set' }
-      : { check: 'pii hash key', status: 'warn', detail: 'PII_HASH_KEY is not set: e-mails and phones cannot be hashed' },
+      : { check: 'pii hash key', status: 'warn', detail: 'PII_HASH_KEY is not set: e-mails and phones cannot be hashed', hint: PII_KEY_HINT },
   )
   const { clickhouse } = config
   const target = clickhouse.mode === 'server' ? `server ${clickhouse.url} as ${clickhouse.user ?? 'default'}` : `embedded engine in ${clickhouse.dataDir}`
@@ -33,6 +33,16 @@ export function configChecks(config: RunnerConfig): Verdict[] {
     detail: `${target}, database ${clickhouse.database}${clickhouse.cluster ? `, cluster ${clickhouse.cluster}` : ''}`,
   })
   return verdicts
+}
+
+/** What to do when PII_HASH_KEY is missing. */
+export const PII_KEY_HINT =
+  'export PII_HASH_KEY=<32+ random bytes>, e.g. `openssl rand -hex 32`, and keep it stable; without it e-mail and phone hashes are stored as null'
+
+/** What to do when no tenant is configured: set QTICKETS_TOKEN, or list tenants in a config file. */
+function tenantsHint(config: RunnerConfig): string {
+  const token = 'export QTICKETS_TOKEN=… (organiser REST token: cabinet → Settings → Main)'
+  return config.configFile ? `${token}, or add a "tenants" list to ${config.configFile}` : `${token}, or pass --config tenants.json listing the tenants`
 }
 
 /** `; retries 2 attempts, breaker 3 failures…` for the client knobs that are set; empty when none is. */

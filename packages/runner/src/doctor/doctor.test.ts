@@ -15,9 +15,24 @@ describe('configChecks', () => {
   it('fails with exit 78 when no tenant is configured, and warns without a PII key', () => {
     const config = loadConfig({ env: {}, cwd: temp.make() })
     const verdicts = configChecks(config)
-    expect(verdicts).toContainEqual({ check: 'tenants', status: 'fail', detail: expect.stringContaining('QTICKETS_TOKEN is not set'), exitCode: 78 })
-    expect(verdicts).toContainEqual(expect.objectContaining({ check: 'pii hash key', status: 'warn' }))
+    expect(verdicts).toContainEqual({
+      check: 'tenants',
+      status: 'fail',
+      detail: expect.stringContaining('QTICKETS_TOKEN is not set'),
+      hint: expect.stringMatching(/^export QTICKETS_TOKEN=… \(organiser REST token: cabinet → Settings → Main\), or pass --config tenants\.json/),
+      exitCode: 78,
+    })
+    expect(verdicts).toContainEqual(expect.objectContaining({ check: 'pii hash key', status: 'warn', hint: expect.stringContaining('openssl rand -hex 32') }))
     expect(doctorExitCode(verdicts)).toBe(78)
+  })
+
+  it('with a config file of shared settings only, says to set QTICKETS_TOKEN or list tenants in that file', () => {
+    const cwd = temp.make()
+    writeFileSync(join(cwd, 'settings.json'), JSON.stringify({ lagMinutes: 15 }))
+    const verdicts = configChecks(loadConfig({ env: {}, cwd, flags: { config: 'settings.json' } }))
+    const tenants = verdicts.find((verdict) => verdict.check === 'tenants')
+    expect(tenants).toMatchObject({ status: 'fail', exitCode: 78 })
+    expect(tenants?.hint).toMatch(/^export QTICKETS_TOKEN=… .*, or add a "tenants" list to .*settings\.json$/)
   })
 
   it('describes each tenant without its token', () => {

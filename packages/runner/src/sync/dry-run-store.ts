@@ -24,6 +24,7 @@ export function createDryRunStore(sink: Sink | null, binding: StoreBinding & { p
     getCursor: (resource) => tolerant(`the ${resource} cursor`, reads && (() => reads.getCursor(resource)), null),
     storedOrderVersions: (ids) => tolerant('stored order versions', reads && (() => reads.storedOrderVersions(ids)), new Map()),
     storedBasketVersions: (ids) => tolerant('stored basket versions', reads && (() => reads.storedBasketVersions(ids)), new Map()),
+    storedRows: (table, ids) => tolerant(`stored ${table} rows`, reads && (() => reads.storedRows(table, ids)), []),
     salesDaysOfOrders: (ids) => tolerant('sales days', reads && (() => reads.salesDaysOfOrders(ids)), []),
     daysWithStaleCity: () => tolerant('facts with a stale city', reads && (() => reads.daysWithStaleCity()), []),
     newestPaidAt: () => tolerant('the newest payment', reads && (() => reads.newestPaidAt()), null),

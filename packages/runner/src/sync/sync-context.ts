@@ -27,7 +27,7 @@ export interface SyncContext {
   pageSize: number
   /** Concurrent per-show requests. */
   concurrency: number
-  /** Write every order version read, even when the same version is stored already (re-hash PII, repair rows). */
+  /** Write every row read (order versions and dimension rows), even when the same version is stored already (re-hash PII, repair rows). */
   rewrite: boolean
   /** Counts of what the job did. */
   tally: RunTally

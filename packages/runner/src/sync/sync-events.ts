@@ -2,6 +2,7 @@ import type { EventRow, ShowRow } from '@zakaz/clickhouse-sink'
 import { Temporal, type Event } from '@zakaz/qtickets-sdk'
 import { eventToRows } from '../transform/event.js'
 import type { SyncContext } from './sync-context.js'
+import { writeChangedRows } from './write-changed.js'
 
 /** A show whose seats or barcodes may be read. */
 export interface ShowTarget {
@@ -17,8 +18,9 @@ export interface EventsResult {
 }
 
 /**
- * Reads every page of events (deleted ones included: their rows carry `deleted_at`) and writes `dim_events` and
- * `dim_shows`, sorted by id so an unchanged catalogue gives byte-identical batches (dropped by the dedup token).
+ * Reads every page of events (deleted ones included: their rows carry `deleted_at`) and writes to `dim_events` and
+ * `dim_shows` the rows that differ from the stored ones (`_ver` from the source), sorted by id: an unchanged catalogue
+ * writes nothing.
  * Events come first in a run: the daily facts take the city from `dim_events`.
  */
 export async function syncEvents(ctx: SyncContext): Promise<EventsResult> {
@@ -37,8 +39,8 @@ export async function syncEvents(ctx: SyncContext): Promise<EventsResult> {
   events.sort((a, b) => a.event_id - b.event_id)
   shows.sort((a, b) => a.show_id - b.show_id)
   ctx.tally.read('events', events.length)
-  ctx.tally.wrote('events', 'dim_events', await ctx.store.write('dim_events', events))
-  ctx.tally.wrote(null, 'dim_shows', await ctx.store.write('dim_shows', shows))
+  await writeChangedRows(ctx, 'events', 'dim_events', events)
+  await writeChangedRows(ctx, null, 'dim_shows', shows)
   await refreshCities(ctx)
   upcomingShows.sort((a, b) => a.showId - b.showId)
   return { events: events.length, shows: shows.length, upcomingShows }

@@ -1,5 +1,10 @@
 import type { PiiHasher, Sink, TableRows, WritableTable } from '@zakaz/clickhouse-sink'
+import type { StoredRow } from './changed-rows.js'
+import { storedColumns, COMPARED_TABLES, type ComparedTableName } from './compared-tables.js'
 import type { TenantRunStatus } from './types.js'
+
+/** Ids per query when stored rows are looked up (keeps the query parameters small). */
+export const STORED_ROWS_CHUNK = 1_000
 
 /**
  * Everything a tenant sync reads from and writes to ClickHouse, bound to one tenant and report zone.
@@ -18,6 +23,8 @@ export interface SyncStore {
   storedOrderVersions(orderIds: readonly number[]): Promise<Map<number, number>>
   /** Highest stored `_ver` per basket id, for the baskets of the given orders. */
   storedBasketVersions(orderIds: readonly number[]): Promise<Map<number, number>>
+  /** The latest stored rows of a compared table whose lookup column (event_id, show_id, client_id…) is one of `ids`. */
+  storedRows(table: ComparedTableName, ids: readonly number[]): Promise<StoredRow[]>
   /** Days whose facts show another city for an event than dim_events now has (the event arrived or moved after its sales were counted). */
   daysWithStaleCity(): Promise<string[]>
   /** Report-zone days the orders are on in staging now (any order with `payed_at`). */
@@ -86,6 +93,19 @@ WHERE tenant = {tenant:String} AND order_id IN {ids:Array(UInt64)} GROUP BY orde
 WHERE tenant = {tenant:String} AND order_id IN {ids:Array(UInt64)} GROUP BY basket_id`,
         orderIds,
       ),
+    async storedRows(name: ComparedTableName, ids: readonly number[]): Promise<StoredRow[]> {
+      const columns = storedColumns(name)
+        .map(([column, kind]) => [identifier(column), kind] as const)
+        .map(([column, kind]) => (kind === 'instant' ? `toUnixTimestamp64Milli(${column}) AS ${column}` : kind === 'money' ? `toString(${column}) AS ${column}` : column))
+        .join(', ')
+      const query = `SELECT ${columns} FROM ${table(name)} FINAL WHERE tenant = {tenant:String} AND ${identifier(COMPARED_TABLES[name].lookup)} IN {ids:Array(UInt64)}`
+      const rows: StoredRow[] = []
+      for (let start = 0; start < ids.length; start += STORED_ROWS_CHUNK) {
+        const result = await sink.client.query({ query, query_params: { tenant, ids: ids.slice(start, start + STORED_ROWS_CHUNK) }, format: 'JSONEachRow' })
+        rows.push(...(await result.json<StoredRow>()))
+      }
+      return rows
+    },
     salesDaysOfOrders: (orderIds: readonly number[]) => sink.salesDaysOfOrders({ tenant, orderIds, reportTimeZone }),
     async daysWithStaleCity(): Promise<string[]> {
       const result = await sink.client.query({
@@ -109,4 +129,10 @@ ORDER BY day`,
       return row?.ms === null || row?.ms === undefined ? null : new Date(Number(row.ms))
     },
   }
+}
+
+/** A column name from the compared-table list, checked before it goes into SQL. */
+function identifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new TypeError(`not a column name: ${JSON.stringify(name)}`)
+  return name
 }

@@ -40,7 +40,7 @@ export interface TenantJobOptions {
   job?: TenantRunResult['job']
   /** Records per list page (default 500, `QTICKETS_PAGE_SIZE`). */
   pageSize?: number
-  /** Write order versions even when the same version is stored already (default false). */
+  /** Write every row read (orders and dimension rows) even when the same version is stored already (default false). */
   rewrite?: boolean
   /** PII key for a dry run without a sink. */
   piiHashKey?: string

@@ -7,7 +7,9 @@ export type StoredBarcodeFields = Pick<BarcodeEntry, 'barcode' | 'admission' | '
 
 /**
  * A currently valid ticket of a show → a `stg_qtickets_api_barcodes_raw` row, without the holder's name.
- * `seen_at` and `_ver` are the time the list was read; the list has no scan times, so `checked_at` is null.
+ * `seen_at` and `_ver` are the time the list was read (the sync writes a ticket only when it is new or one of its
+ * fields changed, so a stored row keeps the time that version was first seen); the list has no scan times, so
+ * `checked_at` is null.
  */
 export function barcodeToRow(entry: StoredBarcodeFields, context: { tenant: string; showId: number; readAt: Temporal.Instant }): BarcodeRow {
   return {

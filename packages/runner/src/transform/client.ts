@@ -3,7 +3,8 @@ import type { Client, Temporal } from '@zakaz/qtickets-sdk'
 
 /**
  * A buyer → a `stg_qtickets_api_clients_raw` row holding only keyed hashes of the e-mail and phone (no names).
- * Clients carry no timestamps, so `_ver` is the time they were read (`readAt`).
+ * Clients carry no timestamps, so `_ver` is the time they were read (`readAt`); the sync writes a client only when
+ * it is new or its hashes changed.
  */
 export function clientToRow(client: Client, context: { tenant: string; pii: PiiHasher; readAt: Temporal.Instant }): ClientRow {
   return {

@@ -24,6 +24,8 @@ const STAGING = [
   'stg_qtickets_api_barcodes_raw',
   'fact_qtickets_sales_daily',
 ]
+/** What a rerun over an unchanged source writes: nothing for every resource (inventory, a snapshot, is set per test). */
+const NOTHING_WRITTEN = { events: 0, orders: 0, clients: 0, discounts: 0, promo_codes: 0, color_themes: 0, inventory: 0, barcodes: 0 }
 
 const dataDir = tmpDir()
 let harness: SimHarness
@@ -93,6 +95,9 @@ describe('backfill, incremental runs and reruns against the simulator', () => {
       const result = await syncTenant(job())
       expectStatus(result, 'ok')
       expect(result.recomputedDays.length).toBeGreaterThan(0)
+      // new sales bring new barcodes: only those are written, not the whole list again
+      expect(result.rowsWritten.barcodes).toBeGreaterThan(0)
+      expect(result.rowsWritten.barcodes).toBeLessThan(result.rowsRead.barcodes!)
       expect(await sink.getCursor(TENANT, 'orders')).toBe(Temporal.Instant.fromEpochMilliseconds(harness.sim.clock.nowMs()).toString())
       await expectFactsEqualTruth(sink, harness.sim, TENANT)
     }
@@ -108,10 +113,31 @@ describe('backfill, incremental runs and reruns against the simulator', () => {
     const result = await syncTenant({ ...job(), window: { lagMinutes: 24 * 60, initialDays: 30 } })
     expectStatus(result, 'ok')
     expect(result.rowsRead.orders).toBeGreaterThan(20)
-    expect(result.rowsWritten.orders).toBe(0)
+    expect(result.rowsWritten).toEqual({ ...NOTHING_WRITTEN, inventory: result.rowsRead.inventory })
+    for (const resource of ['events', 'clients', 'discounts', 'promo_codes', 'color_themes', 'barcodes'] as const) {
+      if (resource !== 'clients') expect(result.rowsRead[resource], resource).toBeGreaterThan(0) // clients: only new ids are read
+    }
     expect(result.recomputedDays).toEqual([])
     expect(await counts()).toEqual(before)
     expect(await sink.readDailySales({ tenant: TENANT })).toEqual(factsBefore)
+  })
+
+  it("reruns later by the loader's clock (the source unchanged) write only a new inventory snapshot, also a full re-read of clients", async () => {
+    const before = await counts()
+    const later = (minutes: number) => new Date(harness.sim.clock.nowMs() + minutes * 60_000)
+    const run = await syncTenant({ ...job(), now: later(5), window: { lagMinutes: 24 * 60, initialDays: 30 } })
+    expectStatus(run, 'ok')
+    const range = { from: calendarDate(harness.sim.clock.now().subtract({ hours: 48 }), 'Europe/Moscow'), to: calendarDate(harness.sim.clock.now(), 'Europe/Moscow') }
+    const backfill = await backfillTenant({ ...job(), now: later(10), range, resources: ['clients', 'discounts', 'promo_codes', 'color_themes', 'inventory', 'barcodes'] })
+    expectStatus(backfill, 'ok')
+    expect(backfill.rowsRead.clients).toBeGreaterThan(0)
+    expect(backfill.rowsRead.barcodes).toBeGreaterThan(0)
+    for (const result of [run, backfill]) {
+      expect(result.rowsRead.inventory).toBeGreaterThan(0)
+      expect(result.rowsWritten).toEqual({ ...NOTHING_WRITTEN, inventory: result.rowsRead.inventory })
+    }
+    const snapshots = run.rowsWritten.inventory! + backfill.rowsWritten.inventory!
+    expect(await counts()).toEqual({ ...before, stg_qtickets_api_inventory_raw: before.stg_qtickets_api_inventory_raw! + snapshots })
   })
 
   it('a backfill rerun of the same range resumes after its completed windows, and --restart re-reads without duplicating', async () => {

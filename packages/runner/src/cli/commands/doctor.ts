@@ -22,8 +22,19 @@ export const doctorCommand: Command = {
     'Checks, one verdict each (PASS, WARN, FAIL or SKIP, one line why and, for a problem, a line saying what to do): the configuration and where every value came from, the lock and data directories, the monitoring settings, each tenant\'s token against the API (one small read, no retries, 10 s timeout) and its Partners token if set, ClickHouse connectivity, the schema version and the grants of the ClickHouse user (servers only). Secrets are shown only as "set", never their values. Exits with the code of the first failed check (78 configuration or token, 69 unreachable). --verbose adds the resolved configuration.',
   options: [],
   env: [...API_ENV, ...SYNC_ENV, ...CLICKHOUSE_ENV, ...MONITORING_ENV],
+  globalOptions: ['config', 'tenant'],
   examples: ['qtickets-load doctor', 'qtickets-load doctor --config tenants.json --verbose', 'qtickets-load doctor --json'],
-  exitCodes: [ExitCode.OK, ExitCode.RUN_ERROR, ExitCode.DATA_ERROR, ExitCode.UNAVAILABLE, ExitCode.LOCK_HELD, ExitCode.CONFIG],
+  exitCodes: [ExitCode.OK, ExitCode.RUN_ERROR, ExitCode.USAGE, ExitCode.DATA_ERROR, ExitCode.UNAVAILABLE, ExitCode.INTERNAL, ExitCode.LOCK_HELD, ExitCode.CONFIG],
+  exitCodeMeanings: {
+    [ExitCode.OK]: 'no check failed (warnings and skips allowed)',
+    [ExitCode.RUN_ERROR]: 'a check failed: the API refused a request (see its verdict)',
+    [ExitCode.USAGE]: 'usage error: unknown or bad option',
+    [ExitCode.DATA_ERROR]: 'the API answered something that is not the QTickets API (check QTICKETS_BASE_URL), or ClickHouse rejected a check query',
+    [ExitCode.UNAVAILABLE]: 'the QTickets API or ClickHouse is unreachable, or answers 5xx',
+    [ExitCode.INTERNAL]: 'a check itself failed: a bug in qtickets-load',
+    [ExitCode.LOCK_HELD]: "the embedded engine's folder is in use by another process (a run in progress?)",
+    [ExitCode.CONFIG]: 'configuration, token, ClickHouse credentials, grants or schema are wrong or missing',
+  },
   async run(ctx) {
     const verdicts: Verdict[] = []
     const config = tryLoadConfig(ctx, verdicts)

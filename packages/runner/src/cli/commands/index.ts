@@ -5,6 +5,7 @@ import { doctorCommand } from './doctor.js'
 import { createHelpCommand } from './help.js'
 import { migrateCommand } from './migrate.js'
 import { runCommand } from './run.js'
+import { simulatorCommand } from './simulator.js'
 import { sqlCommand } from './sql.js'
 import { statusCommand } from './status.js'
 
@@ -17,5 +18,6 @@ export const COMMANDS: readonly Command[] = [
   statusCommand,
   doctorCommand,
   sqlCommand,
+  simulatorCommand,
   createHelpCommand(() => COMMANDS),
 ]

@@ -17,8 +17,17 @@ export const migrateCommand: Command = {
   options: [],
   env: [...CLICKHOUSE_ENV, 'LOG_LEVEL'],
   needsTokens: false,
+  globalOptions: ['config', 'dry-run'],
   examples: ['qtickets-load migrate', 'CLICKHOUSE_URL=https://ch.example.com:8443 CLICKHOUSE_USER=loader qtickets-load migrate --dry-run'],
-  exitCodes: [ExitCode.OK, ExitCode.DATA_ERROR, ExitCode.UNAVAILABLE, ExitCode.INTERNAL, ExitCode.CONFIG, ExitCode.INTERRUPTED],
+  exitCodes: [ExitCode.OK, ExitCode.USAGE, ExitCode.DATA_ERROR, ExitCode.UNAVAILABLE, ExitCode.INTERNAL, ExitCode.LOCK_HELD, ExitCode.CONFIG, ExitCode.INTERRUPTED],
+  exitCodeMeanings: {
+    [ExitCode.OK]: 'the schema is up to date (or, with --dry-run, the pending migrations are listed)',
+    [ExitCode.USAGE]: 'usage error: unknown or bad option',
+    [ExitCode.DATA_ERROR]: 'ClickHouse rejected a migration statement',
+    [ExitCode.UNAVAILABLE]: 'ClickHouse unreachable',
+    [ExitCode.LOCK_HELD]: "the embedded engine's folder is in use by another process (a run in progress?)",
+    [ExitCode.CONFIG]: 'configuration error, ClickHouse refused the credentials or grants, or an applied migration file changed',
+  },
   async run(ctx) {
     const config = ctx.loadConfig()
     ctx.logger.debug('migrate', { mode: config.clickhouse.mode, database: config.clickhouse.database, dry_run: config.dryRun })

@@ -43,6 +43,7 @@ export const runCommand: Command = {
     { name: 'metrics-file', type: 'string', valueName: 'path', description: 'write the run metrics to this Prometheus textfile (for node_exporter)' },
   ],
   env: [...API_ENV, ...SYNC_ENV, ...CLICKHOUSE_ENV, ...MONITORING_ENV],
+  globalOptions: ['config', 'tenant', 'dry-run'],
   examples: ['qtickets-load run', 'qtickets-load run --config tenants.json --tenant acme --resource orders,events', 'qtickets-load run --dry-run --verbose'],
   exitCodes: [
     ExitCode.OK,

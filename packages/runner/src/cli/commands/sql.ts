@@ -32,12 +32,21 @@ export const sqlCommand: Command = {
   positionals: [{ name: 'query', description: 'the query; quote it, or pass it after --', required: true, variadic: true }],
   env: [...CLICKHOUSE_ENV, 'LOG_LEVEL'],
   needsTokens: false,
+  globalOptions: ['config'],
   examples: [
     'qtickets-load sql "SHOW TABLES"',
     'qtickets-load sql "SELECT * FROM v_qtickets_sales_dashboard ORDER BY sales_date DESC LIMIT 10"',
     'qtickets-load sql --format CSV "SELECT * FROM fact_qtickets_sales_daily FINAL" > sales.csv',
   ],
-  exitCodes: [ExitCode.OK, ExitCode.USAGE, ExitCode.DATA_ERROR, ExitCode.UNAVAILABLE, ExitCode.INTERNAL, ExitCode.CONFIG],
+  exitCodes: [ExitCode.OK, ExitCode.USAGE, ExitCode.DATA_ERROR, ExitCode.UNAVAILABLE, ExitCode.INTERNAL, ExitCode.LOCK_HELD, ExitCode.CONFIG],
+  exitCodeMeanings: {
+    [ExitCode.OK]: 'success: the result is on stdout',
+    [ExitCode.USAGE]: 'usage error: no query, more than one statement, not a read-only statement, or a bad option',
+    [ExitCode.DATA_ERROR]: 'ClickHouse rejected the query (syntax error, unknown table or column, not allowed read-only); the message has its code',
+    [ExitCode.UNAVAILABLE]: 'ClickHouse unreachable',
+    [ExitCode.LOCK_HELD]: "the embedded engine's folder is in use by another process (a run in progress?)",
+    [ExitCode.CONFIG]: 'configuration error, or ClickHouse refused the credentials or access',
+  },
   async run(ctx) {
     const query = checkReadOnlyQuery(ctx.positionals.join(' '))
     const format = stringOption(ctx.options, 'format') ?? (ctx.flags.json ? 'JSONEachRow' : 'Pretty')

@@ -33,8 +33,17 @@ export const statusCommand: Command = {
   ],
   env: ['QTICKETS_CONFIG', ...CLICKHOUSE_ENV, 'QTICKETS_MAX_RUN_AGE_MINUTES', 'QTICKETS_MAX_DATA_AGE_MINUTES', 'QTICKETS_METRICS_FILE', 'LOG_LEVEL'],
   needsTokens: false,
+  globalOptions: ['config', 'tenant'],
   examples: ['qtickets-load status', 'qtickets-load status --json --tenant acme --metrics-file /var/lib/node_exporter/textfile_collector/qtickets.prom', 'qtickets-load status --max-data-age 720'],
-  exitCodes: [ExitCode.OK, ExitCode.UNHEALTHY, ExitCode.USAGE, ExitCode.DATA_ERROR, ExitCode.UNAVAILABLE, ExitCode.INTERNAL, ExitCode.CONFIG],
+  exitCodes: [ExitCode.OK, ExitCode.UNHEALTHY, ExitCode.USAGE, ExitCode.DATA_ERROR, ExitCode.UNAVAILABLE, ExitCode.INTERNAL, ExitCode.LOCK_HELD, ExitCode.CONFIG],
+  exitCodeMeanings: {
+    [ExitCode.OK]: 'every tenant is healthy',
+    [ExitCode.UNHEALTHY]: 'a tenant is unhealthy: never succeeded, last successful run or newest paid order too old, last run failed, or breaker open',
+    [ExitCode.DATA_ERROR]: 'ClickHouse rejected a status query (a schema of another version?)',
+    [ExitCode.UNAVAILABLE]: 'ClickHouse unreachable',
+    [ExitCode.LOCK_HELD]: "the embedded engine's folder is in use by another process (a run in progress?)",
+    [ExitCode.CONFIG]: 'configuration error, database not migrated, or ClickHouse refused the credentials or access',
+  },
   async run(ctx) {
     const maxRunAge = positiveIntegerOption(ctx.options, 'max-run-age', MAX_AGE_MINUTES)
     const maxDataAge = positiveIntegerOption(ctx.options, 'max-data-age', MAX_AGE_MINUTES)
