@@ -25,7 +25,7 @@ import {
 import { createSerialQueue, noQueue } from './serial-queue'
 import { runStatement, selectRows } from './sql'
 import { getCursor, setCursor } from './sync-state'
-import { assertWritableTable, INSTANT_COLUMNS } from './tables'
+import { assertWritableTable, INSTANT_COLUMNS, INSTANT_RANGES } from './tables'
 
 /** Rows accepted by `insert`: an array, any iterable, or an async iterable (streamed in bounded batches). */
 export type RowSource<T> = Iterable<T> | AsyncIterable<T>
@@ -178,7 +178,7 @@ function checkRow(table: WritableTable, row: unknown, rowIndex: number): void {
   if (typeof tenant !== 'string' || tenant.length === 0) {
     throw new SinkError('validation', `${table}: column tenant of row ${rowIndex} must be a non-empty string`, { table, column: 'tenant', rowIndex })
   }
-  checkInstantColumns(table, INSTANT_COLUMNS[table], row, rowIndex)
+  checkInstantColumns(table, INSTANT_COLUMNS[table], row, rowIndex, INSTANT_RANGES[table])
 }
 
 async function databaseExists(write: WriteContext, database: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { SinkError } from './errors'
+import { LOCAL_WALL_TIME_RANGE, type InstantRange } from './instants'
 import type { WritableTable } from './rows'
 
 /** Instant columns of each writable table: checked for an explicit `Z`/offset before insert. */
@@ -14,6 +15,11 @@ export const INSTANT_COLUMNS: { readonly [T in WritableTable]: readonly string[]
   stg_qtickets_api_partner_tickets_raw: ['paid_at', 'reserved_to'],
   dim_events: ['created_at', 'updated_at', 'deleted_at'],
   dim_shows: ['open_at', 'start_at', 'finish_at', 'sale_start_at', 'sale_finish_at', 'created_at', 'updated_at', 'deleted_at'],
+}
+
+/** Instant columns that keep a narrower range than DateTime64(3) (the default, `DATETIME64_RANGE`). */
+export const INSTANT_RANGES: { readonly [T in WritableTable]?: Readonly<Record<string, InstantRange>> } = {
+  dim_shows: { start_at: LOCAL_WALL_TIME_RANGE, finish_at: LOCAL_WALL_TIME_RANGE },
 }
 
 /** Tables `sink.insert` accepts (staging and dimensions). */

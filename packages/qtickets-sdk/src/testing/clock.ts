@@ -1,7 +1,7 @@
 /**
  * The simulated clock. Time only moves forward. Everything the API shows is a function of
  * "now": orders created later are invisible, and payments, expiries, cancellations, refunds and
- * entrance scans appear once their planned time has passed, each bumping `updated_at`.
+ * entrance scans appear once the `updated_at` they stamp is not after now (order-state.ts).
  */
 import type { Temporal } from 'temporal-polyfill'
 import type { InstantInput } from './options'

@@ -2,6 +2,10 @@
  * What an order looks like at a given instant: its plan (order-core.ts) with every planned
  * step whose time has come applied (payment, expiry, cancellation, refund, entrance scan),
  * plus the explicit mutations tests made through `sim.mutate` (the sparse overlay).
+ *
+ * Visibility rule: a change is shown at `now` iff the `updated_at` it stamps is `<= now`, so no
+ * rendered order or basket is ever stamped after the moment it is served, and the ground truth
+ * (truth.ts) sees exactly what the API lists.
  */
 import type { BasketCore, OrderCore } from './order-core'
 
@@ -33,6 +37,14 @@ export interface OrderState {
   deletedMs: number | null
   updatedMs: number
   baskets: BasketState[]
+}
+
+/** How long after `payed_at` the service stamps a paid order's `updated_at` (two seconds in the fixtures). */
+export const PAYMENT_STAMP_DELAY_MS = 2000
+
+/** When a planned payment is shown: the paid order's `updated_at`, a moment after `payed_at` (null: never paid). */
+export function paymentShownMs(core: OrderCore): number | null {
+  return core.kind === 'paid' && core.payMs !== null ? core.payMs + PAYMENT_STAMP_DELAY_MS : null
 }
 
 function isLive(basket: BasketState): boolean {
@@ -107,11 +119,11 @@ function applySteps(order: OrderState, overlay: readonly OverlayChange[] | undef
   }
 }
 
-function applyCheckIns(order: OrderState, nowMs: number): void {
-  if (!order.payed) return
+/** Entrance scans due by `nowMs`; a scan planned before the payment was shown never happens (no valid ticket yet). */
+function applyCheckIns(order: OrderState, paidShownMs: number, nowMs: number): void {
   for (const basket of order.baskets) {
     const at = basket.core.checkInMs
-    if (at === null || at > nowMs) continue
+    if (at === null || at > nowMs || at < paidShownMs) continue
     const goneBefore = (basket.deletedMs !== null && basket.deletedMs <= at) || (basket.refundedMs !== null && basket.refundedMs <= at)
     if (goneBefore) continue
     basket.checkedMs = at
@@ -121,7 +133,9 @@ function applyCheckIns(order: OrderState, nowMs: number): void {
 
 /** The state of a planned order at `nowMs` (the order must already exist at `nowMs`). */
 export function orderStateAt(core: OrderCore, nowMs: number, overlay: readonly OverlayChange[] | undefined): OrderState {
-  const payed = core.kind === 'paid' && core.payMs !== null && core.payMs <= nowMs
+  const shownMs = paymentShownMs(core)
+  const paidShownMs = shownMs !== null && shownMs <= nowMs ? shownMs : null
+  const payed = paidShownMs !== null
   const payedMs = payed ? core.payMs : null
   const order: OrderState = {
     core,
@@ -144,8 +158,8 @@ export function orderStateAt(core: OrderCore, nowMs: number, overlay: readonly O
     for (const basket of order.baskets) deleteBasket(basket, core.expireMs)
   }
   applySteps(order, overlay, nowMs)
-  applyCheckIns(order, nowMs)
-  let updated = Math.max(core.createdMs, payedMs === null ? 0 : payedMs + 2000, order.deletedMs ?? 0)
+  if (paidShownMs !== null) applyCheckIns(order, paidShownMs, nowMs)
+  let updated = Math.max(core.createdMs, paidShownMs ?? 0, order.deletedMs ?? 0)
   for (const basket of order.baskets) updated = Math.max(updated, basket.updatedMs)
   order.updatedMs = updated
   return order

@@ -67,8 +67,15 @@ export interface Cell { tenant: string; date: string; eventId: number; city: str
 /** §10 of qtickets-api.md applied independently to the listed JSON (every page of orders and events). */
 export function bruteForceDailySales(sim: Simulator, tenant: string, token: string, timeZone = 'Europe/Moscow'): Cell[] {
   const orders = fetchAll(sim, 'orders', { perPage: 500 }, token)
-  const events = new Map(fetchAll(sim, 'events', {}, token).map((e) => [e.id, e]))
-  const dateOf = (ts: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ts))
+  const events = fetchAll(sim, 'events', {}, token)
+  return dailySalesOfListed(orders, events, tenant, timeZone)
+}
+
+/** §10 of qtickets-api.md applied to orders and events as the API listed them (JSON objects). */
+export function dailySalesOfListed(orders: readonly any[], eventList: readonly any[], tenant: string, timeZone = 'Europe/Moscow'): Cell[] {
+  const events = new Map(eventList.map((e) => [e.id, e]))
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const dateOf = (ts: string) => format.format(new Date(ts))
   const cells = new Map<string, Cell>()
   for (const o of orders) {
     if (o.payed !== true || o.payed_at === null || o.deleted_at !== null) continue

@@ -5,7 +5,7 @@
  */
 import type { EventPlan, ShowPlan } from './events-plan'
 import { GA_ZONE, RESERVED_ZONE } from './hall'
-import type { OrderState } from './order-state'
+import { paymentShownMs, type OrderState } from './order-state'
 import { showSeats } from './seats'
 import type { TenantRuntime } from './tenant-runtime'
 import { calendarDateIn } from './time'
@@ -95,7 +95,9 @@ export function dailySales(rt: TenantRuntime, nowMs: number, reportTimeZone: str
   const visible = rt.visibleOrders(nowMs)
   for (let i = 0; i < visible; i++) {
     const core = rt.core(i)
-    if (core.kind !== 'paid' || core.payMs === null || core.payMs > nowMs) continue
+    // Same rule as the API: a payment counts once it is shown (its `updated_at` is not after now).
+    const shownMs = paymentShownMs(core)
+    if (shownMs === null || shownMs > nowMs) continue
     const order = rt.state(i, nowMs)
     if (!order.payed || order.payedMs === null || order.deletedMs !== null) continue
     addSale(cells, rt.tenant.name, dateOf(order.payedMs), core.event, order)
