@@ -1,6 +1,7 @@
 import { createSink, type Sink } from '@zakaz/clickhouse-sink'
 import { calendarDate, Temporal } from '@zakaz/qtickets-sdk'
 import { createSimulatorServer, type Simulator } from '@zakaz/qtickets-sdk/testing'
+import { clickhouseRunnerError } from '../doctor/clickhouse-failure.js'
 import type { Logger } from '../log/logger.js'
 import type { Progress } from '../progress/progress.js'
 import { backfillTenant } from '../sync/backfill-tenant.js'
@@ -72,7 +73,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const sim = createDemoSimulator(options.days)
   const server = createSimulatorServer(sim)
   const { restUrl } = await server.listen()
-  const sink = await createSink({ dataDir: options.dataDir, database: options.database, piiHashKey: options.piiHashKey ?? DEMO_PII_KEY, logger: options.logger })
+  const sink = await openDemoSink(options).catch(async (error: unknown) => {
+    await server.close()
+    throw error
+  })
   try {
     const stats = sim.stats({ tenant: DEMO_TENANT })
     const described = sim.describe()[0]!
@@ -118,6 +122,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   } finally {
     await sink.close()
     await server.close()
+  }
+}
+
+/** The demo's embedded sink; a folder held by another process is exit 75 saying so, like the other commands. */
+async function openDemoSink(options: DemoOptions): Promise<Sink> {
+  try {
+    return await createSink({ dataDir: options.dataDir, database: options.database, piiHashKey: options.piiHashKey ?? DEMO_PII_KEY, logger: options.logger })
+  } catch (error) {
+    throw clickhouseRunnerError(error, { mode: 'embedded', database: options.database, dataDir: options.dataDir })
   }
 }
 

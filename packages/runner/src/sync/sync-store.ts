@@ -1,6 +1,7 @@
 import type { PiiHasher, Sink, TableRows, WritableTable } from '@zakaz/clickhouse-sink'
 import type { StoredRow } from './changed-rows.js'
 import { storedColumns, COMPARED_TABLES, type ComparedTableName } from './compared-tables.js'
+import { readError } from './read-error.js'
 import type { TenantRunStatus } from './types.js'
 
 /** Ids per query when stored rows are looked up (keeps the query parameters small). */
@@ -70,25 +71,40 @@ export function createSinkStore(sink: Sink, binding: StoreBinding): SyncStore {
   }
 }
 
-/** Reads shared by both stores, through the sink's read client. */
+/**
+ * Reads shared by both stores, through the sink's read client. A failed read is a `query` SinkError naming the table and
+ * the ClickHouse code, like the sink's own errors (never ClickHouse's text, which can quote the data).
+ */
 export function storeReads(sink: Sink, tenant: string, reportTimeZone: string) {
   const table = (name: string) => `${sink.database}.${name}`
-  const versions = async (query: string, orderIds: readonly number[]): Promise<Map<number, number>> => {
+  /** Rows of a read of table `name` (`what` and `name` only say what failed). */
+  const select = async <T>(what: string, name: string, query: string, params: Record<string, unknown> = {}): Promise<T[]> => {
+    try {
+      const result = await sink.client.query({ query, query_params: { tenant, ...params }, format: 'JSONEachRow' })
+      return await result.json<T>()
+    } catch (error) {
+      throw readError(what, name, error)
+    }
+  }
+  const versions = async (what: string, name: string, query: string, orderIds: readonly number[]): Promise<Map<number, number>> => {
     if (orderIds.length === 0) return new Map()
-    const result = await sink.client.query({ query, query_params: { tenant, ids: [...orderIds] }, format: 'JSONEachRow' })
-    const rows = await result.json<{ id: string | number; ver: string | number }>()
+    const rows = await select<{ id: string | number; ver: string | number }>(what, name, query, { ids: [...orderIds] })
     return new Map(rows.map((row) => [Number(row.id), Number(row.ver)]))
   }
   return {
     getCursor: (resource: string) => sink.getCursor(tenant, resource),
     storedOrderVersions: (orderIds: readonly number[]) =>
       versions(
+        'stored order versions',
+        'stg_qtickets_api_orders_raw',
         `SELECT order_id AS id, max(_ver) AS ver FROM ${table('stg_qtickets_api_orders_raw')}
 WHERE tenant = {tenant:String} AND order_id IN {ids:Array(UInt64)} GROUP BY order_id`,
         orderIds,
       ),
     storedBasketVersions: (orderIds: readonly number[]) =>
       versions(
+        'stored basket versions',
+        'stg_qtickets_api_baskets_raw',
         `SELECT basket_id AS id, max(_ver) AS ver FROM ${table('stg_qtickets_api_baskets_raw')}
 WHERE tenant = {tenant:String} AND order_id IN {ids:Array(UInt64)} GROUP BY basket_id`,
         orderIds,
@@ -101,31 +117,29 @@ WHERE tenant = {tenant:String} AND order_id IN {ids:Array(UInt64)} GROUP BY bask
       const query = `SELECT ${columns} FROM ${table(name)} FINAL WHERE tenant = {tenant:String} AND ${identifier(COMPARED_TABLES[name].lookup)} IN {ids:Array(UInt64)}`
       const rows: StoredRow[] = []
       for (let start = 0; start < ids.length; start += STORED_ROWS_CHUNK) {
-        const result = await sink.client.query({ query, query_params: { tenant, ids: ids.slice(start, start + STORED_ROWS_CHUNK) }, format: 'JSONEachRow' })
-        rows.push(...(await result.json<StoredRow>()))
+        rows.push(...(await select<StoredRow>('stored rows', name, query, { ids: ids.slice(start, start + STORED_ROWS_CHUNK) })))
       }
       return rows
     },
     salesDaysOfOrders: (orderIds: readonly number[]) => sink.salesDaysOfOrders({ tenant, orderIds, reportTimeZone }),
     async daysWithStaleCity(): Promise<string[]> {
-      const result = await sink.client.query({
-        query: `SELECT DISTINCT toString(f.sales_date) AS day
+      const rows = await select<{ day: string }>(
+        'the days whose city changed',
+        'fact_qtickets_sales_daily',
+        `SELECT DISTINCT toString(f.sales_date) AS day
 FROM ${table('fact_qtickets_sales_daily')} AS f FINAL
 LEFT JOIN (SELECT event_id, city_name FROM ${table('dim_events')} FINAL WHERE tenant = {tenant:String}) AS e ON e.event_id = f.event_id
 WHERE f.tenant = {tenant:String} AND f.city != e.city_name AND e.city_name != ''
 ORDER BY day`,
-        query_params: { tenant },
-        format: 'JSONEachRow',
-      })
-      return (await result.json<{ day: string }>()).map((row) => row.day)
+      )
+      return rows.map((row) => row.day)
     },
     async newestPaidAt(): Promise<Date | null> {
-      const result = await sink.client.query({
-        query: `SELECT toUnixTimestamp64Milli(max(payed_at)) AS ms FROM ${table('stg_qtickets_api_orders_raw')} WHERE tenant = {tenant:String} AND payed`,
-        query_params: { tenant },
-        format: 'JSONEachRow',
-      })
-      const [row] = await result.json<{ ms: string | number | null }>()
+      const [row] = await select<{ ms: string | number | null }>(
+        'the newest paid order',
+        'stg_qtickets_api_orders_raw',
+        `SELECT toUnixTimestamp64Milli(max(payed_at)) AS ms FROM ${table('stg_qtickets_api_orders_raw')} WHERE tenant = {tenant:String} AND payed`,
+      )
       return row?.ms === null || row?.ms === undefined ? null : new Date(Number(row.ms))
     },
   }

@@ -8,13 +8,23 @@ export interface CliRun {
   stderr: string
 }
 
-/** Runs `qtickets-load <argv>` in-process with the given environment, working directory and clock. */
-export async function cli(argv: string[], options: { env: Record<string, string>; cwd: string; now?: () => Date; tty?: boolean }): Promise<CliRun> {
+/** Runs `qtickets-load <argv>` in-process with the given environment, working directory and clock; `onStderr` sees stderr as it is written. */
+export async function cli(
+  argv: string[],
+  options: { env: Record<string, string>; cwd: string; now?: () => Date; tty?: boolean; onStderr?: (chunk: string) => void },
+): Promise<CliRun> {
   let stdout = ''
   let stderr = ''
   const io: CliIo = {
     stdout: { write: (chunk: string) => (stdout += chunk), isTTY: false },
-    stderr: { write: (chunk: string) => (stderr += chunk), isTTY: options.tty ?? false, columns: 120 },
+    stderr: {
+      write: (chunk: string) => {
+        stderr += chunk
+        options.onStderr?.(chunk)
+      },
+      isTTY: options.tty ?? false,
+      columns: 120,
+    },
     env: options.env,
     cwd: options.cwd,
     ...(options.now ? { now: options.now } : {}),

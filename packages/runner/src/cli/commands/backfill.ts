@@ -15,8 +15,8 @@ import type { Command } from '../command.js'
 import { daysInRange, parseDateRange } from '../date-range.js'
 import { listOption, nonNegativeIntegerOption, positiveIntegerOption, stringOption } from '../option-values.js'
 import { API_ENV, CLICKHOUSE_ENV, SYNC_ENV } from './env-groups.js'
-import { openSinkFor, PAGE_SIZE_OPTION } from './run.js'
-import { LOCK_WAIT_OPTION, parseResources, RESOURCE_OPTION } from './shared-options.js'
+import { msUntil, openSinkFor, PAGE_SIZE_OPTION } from './run.js'
+import { LOCK_HELD_MEANING, LOCK_WAIT_OPTION, parseResources, RESOURCE_OPTION } from './shared-options.js'
 
 /** `qtickets-load backfill --from --to`: reloads a date range window by window. */
 export const backfillCommand: Command = {
@@ -54,6 +54,7 @@ export const backfillCommand: Command = {
     ExitCode.CONFIG,
     ExitCode.INTERRUPTED,
   ],
+  exitCodeMeanings: { [ExitCode.LOCK_HELD]: LOCK_HELD_MEANING },
   async run(ctx) {
     const range = parseDateRange(stringOption(ctx.options, 'from')!, stringOption(ctx.options, 'to')!)
     const windowDays = positiveIntegerOption(ctx.options, 'window-days', 366) ?? 1
@@ -69,11 +70,12 @@ export const backfillCommand: Command = {
     ctx.logger.info('backfill planned', { from: range.from, to: range.to, days: daysInRange(range), windows: windows.length, tenants: tenants.length })
     ctx.logger.debug('backfill options', { window_days: windowDays, resources, lock_wait_ms: lockWaitMs, dry_run: config.dryRun, page_size: pageSize })
     const observer = await createRunObserver({ config, logger: ctx.logger, env, ...(ctx.io.now ? { now: ctx.io.now } : {}) })
-    const sink = await openSinkFor(ctx, config.dryRun)
+    const waitUntil = Date.now() + lockWaitMs
+    const sink = await openSinkFor(ctx, config.dryRun, waitUntil)
     try {
       const outcomes = await forEachTenant(
         tenants,
-        { concurrency: 1, lockDir: config.lockDir, runId: ctx.runId, lockWaitMs, dryRun: config.dryRun, logger: ctx.logger, signal: ctx.signal },
+        { concurrency: 1, lockDir: config.lockDir, runId: ctx.runId, lockWaitMs: msUntil(waitUntil), dryRun: config.dryRun, logger: ctx.logger, signal: ctx.signal },
         async (tenant, signal) => {
           const progress = ctx.progress(`backfill ${tenant.name}`)
           progress.start(windows.length)

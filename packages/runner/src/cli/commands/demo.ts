@@ -27,11 +27,12 @@ export const demoCommand: Command = {
   needsTokens: false,
   defaultLogLevel: 'warn',
   examples: ['qtickets-load demo', 'qtickets-load demo --days 30 --json', 'CLICKHOUSE_DATA_DIR=/tmp/demo qtickets-load demo'],
-  exitCodes: [ExitCode.OK, ExitCode.RUN_ERROR, ExitCode.USAGE, ExitCode.INTERNAL, ExitCode.CONFIG, ExitCode.INTERRUPTED],
+  exitCodes: [ExitCode.OK, ExitCode.RUN_ERROR, ExitCode.USAGE, ExitCode.INTERNAL, ExitCode.LOCK_HELD, ExitCode.CONFIG, ExitCode.INTERRUPTED],
   exitCodeMeanings: {
     [ExitCode.OK]: "the loaded facts and inventory equal the simulator's ground truth",
     [ExitCode.RUN_ERROR]: "the loaded facts or inventory differ from the simulator's ground truth (the report lists the differences)",
     [ExitCode.USAGE]: 'usage error: bad --days or --database, or an unknown option',
+    [ExitCode.LOCK_HELD]: "the embedded engine's folder (CLICKHOUSE_DATA_DIR) is in use by another process (a run in progress?): try again when it is done",
     [ExitCode.CONFIG]: 'configuration error: an invalid variable (CLICKHOUSE_DATA_DIR, QTICKETS_REPORT_TZ, PII_HASH_KEY…)',
   },
   async run(ctx) {

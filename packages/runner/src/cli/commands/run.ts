@@ -5,6 +5,7 @@ import { loadDotenv } from '../../env/load-dotenv.js'
 import { ExitCode } from '../../exit-codes.js'
 import { createRunObserver } from '../../observability/run-observer.js'
 import { openSink } from '../../sink/open-sink.js'
+import { openWhenFree } from '../../sink/open-when-free.js'
 import { worstExitCode } from '../../sync/exit-code.js'
 import { forEachTenant } from '../../sync/for-each-tenant.js'
 import { resolvePageSize } from '../../sync/page-size.js'
@@ -15,7 +16,7 @@ import type { SyncResource } from '../../sync/types.js'
 import type { Command, CommandContext } from '../command.js'
 import { listOption, nonNegativeIntegerOption, stringOption } from '../option-values.js'
 import { API_ENV, CLICKHOUSE_ENV, MONITORING_ENV, SYNC_ENV } from './env-groups.js'
-import { LOCK_WAIT_OPTION, parseResources, RESOURCE_OPTION } from './shared-options.js'
+import { LOCK_HELD_MEANING, LOCK_WAIT_OPTION, parseResources, RESOURCE_OPTION } from './shared-options.js'
 
 /** Tenants synced at once by one `run` (each tenant's own requests are bounded by its concurrency). */
 export const TENANTS_AT_ONCE = 2
@@ -57,6 +58,7 @@ export const runCommand: Command = {
     ExitCode.CONFIG,
     ExitCode.INTERRUPTED,
   ],
+  exitCodeMeanings: { [ExitCode.LOCK_HELD]: LOCK_HELD_MEANING },
   async run(ctx) {
     const resources = parseResources(listOption(ctx.options, 'resource')) as SyncResource[]
     const lockWaitMs = (nonNegativeIntegerOption(ctx.options, 'lock-wait', 86_400) ?? 0) * 1000
@@ -67,11 +69,12 @@ export const runCommand: Command = {
     const metricsFile = stringOption(ctx.options, 'metrics-file')
     ctx.logger.debug('run planned', { tenants: tenants.map((tenant) => tenant.name), resources, lock_wait_ms: lockWaitMs, dry_run: config.dryRun, page_size: pageSize })
     const observer = await createRunObserver({ config, logger: ctx.logger, env, ...(metricsFile ? { metricsFile } : {}), ...(ctx.io.now ? { now: ctx.io.now } : {}) })
-    const sink = await openSinkFor(ctx, config.dryRun)
+    const waitUntil = Date.now() + lockWaitMs
+    const sink = await openSinkFor(ctx, config.dryRun, waitUntil)
     try {
       const outcomes = await forEachTenant(
         tenants,
-        { concurrency: TENANTS_AT_ONCE, lockDir: config.lockDir, runId: ctx.runId, lockWaitMs, dryRun: config.dryRun, logger: ctx.logger, signal: ctx.signal },
+        { concurrency: TENANTS_AT_ONCE, lockDir: config.lockDir, runId: ctx.runId, lockWaitMs: msUntil(waitUntil), dryRun: config.dryRun, logger: ctx.logger, signal: ctx.signal },
         async (tenant, signal) => {
           const result = await syncTenant({
             tenant,
@@ -105,16 +108,23 @@ export const runCommand: Command = {
 }
 
 /**
- * Opens the sink (a failure is a clear ClickHouse error: exit 69, or 78 for credentials). In a dry run it is only read
- * (cursors, stored versions), and a failure to open is a warning: the dry run goes on as if nothing were stored.
+ * Opens the sink (a failure is a clear ClickHouse error: exit 69, or 78 for credentials). While another process holds the
+ * embedded engine's folder it keeps trying until `waitUntil` (a `Date.now()` time, from `--lock-wait`), then exits 75
+ * saying so. In a dry run it is only read (cursors, stored versions), and a failure to open is a warning: the dry run
+ * goes on as if nothing were stored.
  */
-export async function openSinkFor(ctx: CommandContext, dryRun: boolean): Promise<Sink | null> {
+export async function openSinkFor(ctx: CommandContext, dryRun: boolean, waitUntil = Date.now()): Promise<Sink | null> {
   const config = ctx.loadConfig()
   try {
-    return await openSink(config, ctx.logger)
+    return await openWhenFree(() => openSink(config, ctx.logger), { dataDir: config.clickhouse.dataDir, waitMs: msUntil(waitUntil), logger: ctx.logger, signal: ctx.signal })
   } catch (error) {
-    if (!dryRun) throw clickhouseRunnerError(error, config.clickhouse)
+    if (!dryRun || ctx.signal.aborted) throw clickhouseRunnerError(error, config.clickhouse)
     ctx.logger.warn('dry run: ClickHouse could not be opened; cursors are assumed empty', { err: error })
     return null
   }
+}
+
+/** Milliseconds left until a `Date.now()` time, never negative: what is left of `--lock-wait` for the tenant locks. */
+export function msUntil(time: number): number {
+  return Math.max(0, time - Date.now())
 }

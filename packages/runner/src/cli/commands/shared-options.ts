@@ -13,14 +13,19 @@ export const RESOURCE_OPTION: OptionSpec = {
   defaultText: 'all',
 }
 
-/** `--lock-wait <seconds>`: wait for another run of the same tenant instead of failing with exit 75. */
+/** `--lock-wait <seconds>`: wait for another run of the same tenant (or the process holding the embedded engine) instead of failing with exit 75. */
 export const LOCK_WAIT_OPTION: OptionSpec = {
   name: 'lock-wait',
   type: 'string',
   valueName: 'seconds',
-  description: 'wait up to this long for a running sync of the same tenant to finish, instead of exiting with 75',
+  description:
+    'wait up to this long in all for a running sync of the same tenant to finish (with the embedded engine, also for another qtickets-load process to release its folder), instead of exiting with 75',
   default: '0',
 }
+
+/** What exit 75 means for `run` and `backfill`, which wait for either lock with `--lock-wait`. */
+export const LOCK_HELD_MEANING =
+  'lock held: another run of the same tenant is in progress, or (embedded engine) another process holds the data folder; --lock-wait waits for either'
 
 /** Resource names checked against the known list (`promo-codes` is read as `promo_codes`); all when none are given. */
 export function parseResources(names: readonly string[]): Resource[] {
