@@ -40,11 +40,11 @@ export function hostileCity(name: string, eventId: number): string {
   return `${name} ${hostileString(eventId)}`
 }
 
-/** Absurd but representable instants, with extreme offsets (`+14:00`, `-12:00`), and the UTC instant each one is. */
+/** Absurd but representable instants (the edges of DateTime64's 1900–2299 range), with extreme offsets (`+14:00`, `-12:00`), and the UTC instant each one is. */
 export const ABSURD_INSTANTS: ReadonlyArray<{ wire: string; utc: string }> = [
-  { wire: '1900-01-01T00:00:00+14:00', utc: '1899-12-31T10:00:00.000Z' },
+  { wire: '1900-01-01T14:00:00+14:00', utc: '1900-01-01T00:00:00.000Z' },
   { wire: '1900-01-01T03:00:00+03:00', utc: '1900-01-01T00:00:00.000Z' },
-  { wire: '9999-12-31T10:00:00-12:00', utc: '9999-12-31T22:00:00.000Z' },
+  { wire: '2299-12-31T11:59:59-12:00', utc: '2299-12-31T23:59:59.000Z' },
   { wire: '2299-12-31T23:59:59+14:00', utc: '2299-12-31T09:59:59.000Z' },
   { wire: '1970-01-01T00:00:00-12:00', utc: '1970-01-01T12:00:00.000Z' },
 ]
