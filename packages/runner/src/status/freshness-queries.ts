@@ -6,12 +6,13 @@ import { readOnlySettings } from './read-only-settings'
  * the data-freshness figure of `status` and of the metrics (`qtickets_load_newest_paid_order_timestamp_seconds`).
  */
 export async function readNewestPaidAt(sink: Sink, tenant: string): Promise<Date | null> {
-  return readInstant(
-    sink,
-    `SELECT toUnixTimestamp64Milli(max(payed_at)) AS ms FROM ${sink.database}.stg_qtickets_api_orders_raw FINAL
-WHERE tenant = {tenant:String} AND payed AND payed_at IS NOT NULL`,
-    tenant,
-  )
+  return readInstant(sink, newestPaidAtQuery(sink.database), tenant)
+}
+
+/** The one query for data freshness (`ms`: epoch milliseconds of the newest payment), shared by `status` and `run`. */
+export function newestPaidAtQuery(database: string): string {
+  return `SELECT toUnixTimestamp64Milli(max(payed_at)) AS ms FROM ${database}.stg_qtickets_api_orders_raw FINAL
+WHERE tenant = {tenant:String} AND payed AND payed_at IS NOT NULL`
 }
 
 /** When the tenant's last successful (`ok` or `partial`) run finished; backfills do not count (they never move the cursor). */

@@ -2,6 +2,7 @@ import type { PiiHasher, Sink, TableRows, WritableTable } from '@zakaz/clickhous
 import type { StoredRow } from './changed-rows.js'
 import { storedColumns, COMPARED_TABLES, type ComparedTableName } from './compared-tables.js'
 import { readError } from './read-error.js'
+import { newestPaidAtQuery } from '../status/freshness-queries.js'
 import type { TenantRunStatus } from './types.js'
 
 /** Ids per query when stored rows are looked up (keeps the query parameters small). */
@@ -138,7 +139,7 @@ ORDER BY day`,
       const [row] = await select<{ ms: string | number | null }>(
         'the newest paid order',
         'stg_qtickets_api_orders_raw',
-        `SELECT toUnixTimestamp64Milli(max(payed_at)) AS ms FROM ${table('stg_qtickets_api_orders_raw')} WHERE tenant = {tenant:String} AND payed`,
+        newestPaidAtQuery(sink.database),
       )
       return row?.ms === null || row?.ms === undefined ? null : new Date(Number(row.ms))
     },

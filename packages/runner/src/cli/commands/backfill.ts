@@ -16,7 +16,7 @@ import { daysInRange, parseDateRange } from '../date-range.js'
 import { listOption, nonNegativeIntegerOption, positiveIntegerOption, stringOption } from '../option-values.js'
 import { API_ENV, CLICKHOUSE_ENV, SYNC_ENV } from './env-groups.js'
 import { msUntil, openSinkFor, PAGE_SIZE_OPTION } from './run.js'
-import { LOCK_HELD_MEANING, LOCK_WAIT_OPTION, parseResources, RESOURCE_OPTION } from './shared-options.js'
+import { LOCK_HELD_MEANING, SYNC_EXIT_CODES, LOCK_WAIT_OPTION, parseResources, RESOURCE_OPTION } from './shared-options.js'
 
 /** `qtickets-load backfill --from --to`: reloads a date range window by window. */
 export const backfillCommand: Command = {
@@ -42,18 +42,7 @@ export const backfillCommand: Command = {
     'qtickets-load backfill --from 2024-01-01 --to 2024-12-31 --window-days 7 --tenant acme',
     'qtickets-load backfill --from 2025-01-01 --to 2025-12-31 --resource inventory,clients --restart',
   ],
-  exitCodes: [
-    ExitCode.OK,
-    ExitCode.RUN_ERROR,
-    ExitCode.PARTIAL,
-    ExitCode.USAGE,
-    ExitCode.DATA_ERROR,
-    ExitCode.UNAVAILABLE,
-    ExitCode.INTERNAL,
-    ExitCode.LOCK_HELD,
-    ExitCode.CONFIG,
-    ExitCode.INTERRUPTED,
-  ],
+  exitCodes: SYNC_EXIT_CODES,
   exitCodeMeanings: { [ExitCode.LOCK_HELD]: LOCK_HELD_MEANING },
   async run(ctx) {
     const range = parseDateRange(stringOption(ctx.options, 'from')!, stringOption(ctx.options, 'to')!)

@@ -16,7 +16,7 @@ import type { SyncResource } from '../../sync/types.js'
 import type { Command, CommandContext } from '../command.js'
 import { listOption, nonNegativeIntegerOption, stringOption } from '../option-values.js'
 import { API_ENV, CLICKHOUSE_ENV, MONITORING_ENV, SYNC_ENV } from './env-groups.js'
-import { LOCK_HELD_MEANING, LOCK_WAIT_OPTION, parseResources, RESOURCE_OPTION } from './shared-options.js'
+import { LOCK_HELD_MEANING, SYNC_EXIT_CODES, LOCK_WAIT_OPTION, parseResources, RESOURCE_OPTION } from './shared-options.js'
 
 /** Tenants synced at once by one `run` (each tenant's own requests are bounded by its concurrency). */
 export const TENANTS_AT_ONCE = 2
@@ -46,18 +46,7 @@ export const runCommand: Command = {
   env: [...API_ENV, ...SYNC_ENV, ...CLICKHOUSE_ENV, ...MONITORING_ENV],
   globalOptions: ['config', 'tenant', 'dry-run'],
   examples: ['qtickets-load run', 'qtickets-load run --config tenants.json --tenant acme --resource orders,events', 'qtickets-load run --dry-run --verbose'],
-  exitCodes: [
-    ExitCode.OK,
-    ExitCode.RUN_ERROR,
-    ExitCode.PARTIAL,
-    ExitCode.USAGE,
-    ExitCode.DATA_ERROR,
-    ExitCode.UNAVAILABLE,
-    ExitCode.INTERNAL,
-    ExitCode.LOCK_HELD,
-    ExitCode.CONFIG,
-    ExitCode.INTERRUPTED,
-  ],
+  exitCodes: SYNC_EXIT_CODES,
   exitCodeMeanings: { [ExitCode.LOCK_HELD]: LOCK_HELD_MEANING },
   async run(ctx) {
     const resources = parseResources(listOption(ctx.options, 'resource')) as SyncResource[]

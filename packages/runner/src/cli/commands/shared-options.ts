@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors.js'
+import { ExitCode } from '../../exit-codes.js'
 import { RESOURCES, type Resource } from '../../observability/resources.js'
 import { closestMatch } from '../../util/closest-match.js'
 import type { OptionSpec } from '../option-spec.js'
@@ -38,3 +39,17 @@ export function parseResources(names: readonly string[]): Resource[] {
     throw new UsageError(`unknown resource "${raw}"${suggestion ? ` (did you mean ${suggestion}?)` : ''}`, `resources: ${RESOURCES.join(', ')}`)
   })
 }
+
+/** Exit codes of the commands that sync (`run`, `backfill`): the worst tenant outcome, or why nothing ran. */
+export const SYNC_EXIT_CODES = [
+  ExitCode.OK,
+  ExitCode.RUN_ERROR,
+  ExitCode.PARTIAL,
+  ExitCode.USAGE,
+  ExitCode.DATA_ERROR,
+  ExitCode.UNAVAILABLE,
+  ExitCode.INTERNAL,
+  ExitCode.LOCK_HELD,
+  ExitCode.CONFIG,
+  ExitCode.INTERRUPTED,
+] as const
