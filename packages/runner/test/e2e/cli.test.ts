@@ -5,7 +5,7 @@ import { calendarDate, Temporal } from '@zakaz/qtickets-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { acquireTenantLock } from '../../src/lock/acquire-tenant-lock.js'
 import { cli, logLines } from '../support/cli.js'
-import { countRows, freshDatabase, removeDir, TEST_PII_KEY, tmpDir } from '../support/engine.js'
+import { countRows, freshDatabase, removeDir, TEST_PII_KEY, tmpDir, withSink } from '../support/engine.js'
 import { expectFactsEqualTruth, startSim, type SimHarness } from '../support/harness.js'
 
 // `qtickets-load migrate / run / backfill` in-process against the simulator on loopback and the embedded engine:
@@ -40,13 +40,8 @@ afterAll(async () => {
 const run = (argv: string[], extra: Record<string, string> = {}) => cli(argv, { env: { ...env, ...extra }, cwd, now: () => new Date(harness.sim.clock.nowMs()) })
 
 /** Opens the CLI's database for a look (the embedded engine binds one folder per process: closed again before the next CLI call). */
-async function inspect<T>(look: (sink: Awaited<ReturnType<typeof createSink>>) => Promise<T>): Promise<T> {
-  const sink = await createSink({ dataDir, database, piiHashKey: TEST_PII_KEY, logger: { warn() {} } })
-  try {
-    return await look(sink)
-  } finally {
-    await sink.close()
-  }
+function inspect<T>(look: (sink: Awaited<ReturnType<typeof createSink>>) => Promise<T>): Promise<T> {
+  return withSink({ dataDir, database }, look)
 }
 
 describe('qtickets-load run and backfill', () => {

@@ -8,7 +8,7 @@ import type { FaultHandle } from '@zakaz/qtickets-sdk/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseExposition } from '../../src/observability/prometheus-parse.js'
 import { cli, logLines, type CliRun } from '../support/cli.js'
-import { freshDatabase, removeDir, TEST_PII_KEY, tmpDir } from '../support/engine.js'
+import { freshDatabase, removeDir, TEST_PII_KEY, tmpDir, withSink } from '../support/engine.js'
 import { expectFactsEqualTruth, startSim, type SimHarness } from '../support/harness.js'
 
 // The monitoring issue's acceptance test: `qtickets-load run` again and again against the simulator, with a webhook,
@@ -137,13 +137,8 @@ function metric(name: string, labels: Record<string, string>): number | undefine
 }
 
 /** Opens the CLI's database for a look (closed again before the next CLI call: chDB binds one folder per process). */
-async function inspect<T>(look: (sink: Awaited<ReturnType<typeof createSink>>) => Promise<T>): Promise<T> {
-  const sink = await createSink({ dataDir, database, piiHashKey: TEST_PII_KEY, logger: { warn() {} } })
-  try {
-    return await look(sink)
-  } finally {
-    await sink.close()
-  }
+function inspect<T>(look: (sink: Awaited<ReturnType<typeof createSink>>) => Promise<T>): Promise<T> {
+  return withSink({ dataDir, database }, look)
 }
 
 describe('monitoring end to end: metrics file, pushed alerts and status', () => {

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { createSink, type Sink } from '@zakaz/clickhouse-sink'
+import type { Sink } from '@zakaz/clickhouse-sink'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli, logLines, type CliRun } from '../support/cli.js'
-import { removeDir, TEST_PII_KEY, tmpDir } from '../support/engine.js'
+import { removeDir, TEST_PII_KEY, tmpDir, withSink } from '../support/engine.js'
 import { startSim, type SimHarness } from '../support/harness.js'
 import { expectInvariant } from './support/invariant.js'
 import { bundleLoaderChild, removeBundle, runLoaderChild, type ChildRun } from './support/loader-child.js'
@@ -58,13 +58,8 @@ const run = (argv: string[]): Promise<CliRun> => cli(argv, { env, cwd, now: () =
 const child = (argv: string[], traceName: string): Promise<ChildRun> =>
   runLoaderChild(bundle, argv, { env, cwd, nowMs: harness.sim.clock.nowMs(), traceFile: join(cwd, `${traceName}.jsonl`) })
 
-async function inspect<T>(look: (sink: Sink) => Promise<T>): Promise<T> {
-  const sink = await createSink({ dataDir, database: DATABASE, piiHashKey: TEST_PII_KEY, logger: { warn() {} } })
-  try {
-    return await look(sink)
-  } finally {
-    await sink.close()
-  }
+function inspect<T>(look: (sink: Sink) => Promise<T>): Promise<T> {
+  return withSink({ dataDir, database: DATABASE }, look)
 }
 
 const invariantHolds = () => inspect((sink) => expectInvariant(sink, harness.sim, TENANT))

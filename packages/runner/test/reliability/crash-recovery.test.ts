@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { createSink, type Sink } from '@zakaz/clickhouse-sink'
+import type { Sink } from '@zakaz/clickhouse-sink'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { removeDir, TEST_PII_KEY, tmpDir } from '../support/engine.js'
+import { removeDir, TEST_PII_KEY, tmpDir, withSink } from '../support/engine.js'
 import { startSim, type SimHarness } from '../support/harness.js'
 import { expectInvariant } from './support/invariant.js'
 import { describeKillPoint, type KillPoint, type TraceLine } from './support/kill-switch.js'
@@ -104,13 +104,8 @@ function finishedLabels(trace: TraceLine[]): Record<string, number> | null {
   return null
 }
 
-async function inspect<T>(look: (sink: Sink) => Promise<T>): Promise<T> {
-  const sink = await createSink({ dataDir, database: DATABASE, piiHashKey: TEST_PII_KEY, logger: { warn() {} } })
-  try {
-    return await look(sink)
-  } finally {
-    await sink.close()
-  }
+function inspect<T>(look: (sink: Sink) => Promise<T>): Promise<T> {
+  return withSink({ dataDir, database: DATABASE }, look)
 }
 
 /** Runs `run` with a kill point and tallies where it died (or that it ran to the end, which must then be a success). */

@@ -1,7 +1,7 @@
-import { createSink, type Sink } from '@zakaz/clickhouse-sink'
+import type { Sink } from '@zakaz/clickhouse-sink'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli, type CliRun } from '../support/cli.js'
-import { removeDir, rowsOf, TEST_PII_KEY, tmpDir } from '../support/engine.js'
+import { removeDir, rowsOf, TEST_PII_KEY, tmpDir, withSink } from '../support/engine.js'
 import { startCorruptingServer, type CorruptingServer } from './support/corrupting-server.js'
 import { ABSURD_INSTANTS, catalogOf, corruptCatalogRecord, corruptEvent, corruptOrder, hostileCity, hostileString, HOSTILE_STRINGS, type OrderCorruption } from './support/hostile.js'
 import { expectInvariant } from './support/invariant.js'
@@ -88,13 +88,8 @@ function envOf(tenant: string, extra: Record<string, string> = {}): Record<strin
 const run = (tenant: string, argv: string[], extra: Record<string, string> = {}): Promise<CliRun> =>
   cli(argv, { env: envOf(tenant, extra), cwd, now: () => new Date(sim.clock.nowMs()) })
 
-async function inspect<T>(look: (sink: Sink) => Promise<T>): Promise<T> {
-  const sink = await createSink({ dataDir, database: DATABASE, piiHashKey: TEST_PII_KEY, logger: { warn() {} } })
-  try {
-    return await look(sink)
-  } finally {
-    await sink.close()
-  }
+function inspect<T>(look: (sink: Sink) => Promise<T>): Promise<T> {
+  return withSink({ dataDir, database: DATABASE }, look)
 }
 
 async function tableNames(sink: Sink): Promise<string[]> {

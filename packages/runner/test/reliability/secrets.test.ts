@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createSink, type Sink } from '@zakaz/clickhouse-sink'
+import type { Sink } from '@zakaz/clickhouse-sink'
 import { createSimulator, createSimulatorServer, type Simulator, type SimulatorServer } from '@zakaz/qtickets-sdk/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli } from '../support/cli.js'
-import { removeDir, rowsOf, tmpDir } from '../support/engine.js'
+import { removeDir, rowsOf, tmpDir, withSink } from '../support/engine.js'
 import { bundleLoaderChild, removeBundle, runLoaderChild } from './support/loader-child.js'
 import { printScenarioTable, scenario } from './support/scenario-report.js'
 import { advanceClock, settleClock } from './support/world.js'
@@ -102,13 +102,8 @@ async function exercise(): Promise<void> {
   outputs.push({ what: 'metrics file', text: readFileSync(metricsFile, 'utf8') })
 }
 
-async function inspect<T>(look: (sink: Sink) => Promise<T>): Promise<T> {
-  const sink = await createSink({ dataDir, database: DATABASE, piiHashKey: PII_KEY, logger: { warn() {} } })
-  try {
-    return await look(sink)
-  } finally {
-    await sink.close()
-  }
+function inspect<T>(look: (sink: Sink) => Promise<T>): Promise<T> {
+  return withSink({ dataDir, database: DATABASE, piiHashKey: PII_KEY }, look)
 }
 
 /** Every table of the database as JSON lines (all columns: strings, maps, arrays), for scanning. */

@@ -29,6 +29,16 @@ export async function openTestSink(dataDir: string, config: SinkConfig = {}): Pr
   return sink
 }
 
+/** Opens the embedded sink on `config.dataDir` for one look and closes it (chDB binds a folder to one process at a time). */
+export async function withSink<T>(config: SinkConfig, look: (sink: Sink) => Promise<T>): Promise<T> {
+  const sink = await createSink({ piiHashKey: TEST_PII_KEY, logger: { warn() {} }, ...config })
+  try {
+    return await look(sink)
+  } finally {
+    await sink.close()
+  }
+}
+
 /** Runs a read query through `sink.client`; `{db}` in the text is replaced by the sink's database. */
 export async function rowsOf<T = Record<string, unknown>>(sink: Sink, query: string, params: Record<string, unknown> = {}): Promise<T[]> {
   const result = await sink.client.query({ query: query.replaceAll('{db}', sink.database), query_params: params, format: 'JSONEachRow' })
