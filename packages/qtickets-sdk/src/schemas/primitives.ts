@@ -1,5 +1,5 @@
-import { Temporal } from 'temporal-polyfill'
 import * as v from 'valibot'
+import { parseOffsetInstant } from './offset-instant'
 
 const OFFSET_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i
 
@@ -16,7 +16,7 @@ export const timestamp = v.pipe(
       return NEVER
     }
     try {
-      return Temporal.Instant.from(text)
+      return parseOffsetInstant(text)
     } catch {
       addIssue({ message: NO_OFFSET_MESSAGE, expected: 'a valid date-time' })
       return NEVER

@@ -1,5 +1,5 @@
 import type { DateRange } from '../cli/date-range.js'
-import { recoverPendingDays } from './pending-days.js'
+import { withPendingDays } from './pending-days.js'
 import { runResource } from './run-resource.js'
 import { syncEvents, type ShowTarget } from './sync-events.js'
 import { syncOrdersWindow, warnAboutDropped } from './sync-orders.js'
@@ -42,7 +42,8 @@ export function backfillCursor(range: DateRange): string {
 
 /**
  * Reloads a range of report-zone dates window by window: every order whose CURRENT `updated_at` falls in a window is
- * read (keyset pagination, re-checked) and written, with its old and new sales days recomputed. Since each order has
+ * read (keyset pagination, re-checked) and written; its old and new sales days are recomputed once, after the last
+ * window (or after a failure, for the batches already written). Since each order has
  * exactly one current `updated_at`, a backfill up to the day the incremental runs took over, plus those runs, covers
  * every order. Events are loaded once first. After each complete window its last date is stored under
  * `backfill:<from>:<to>`, so a rerun resumes after it (`restart` ignores that); the incremental `orders` cursor is never moved.
@@ -58,17 +59,18 @@ export function backfillTenant(options: BackfillTenantOptions): Promise<TenantRu
     await runResource(ctx, 'events', true, async () => {
       shows = (await syncEvents(ctx)).upcomingShows
     })
-    await runResource(ctx, 'orders', true, async () => {
-      await recoverPendingDays(ctx)
-      for (const [index, { dates, window, complete }] of windows.entries()) {
-        const skipped = resumeAfter !== null && dates.to <= resumeAfter
-        const result = skipped ? { read: 0 } : await syncOrdersWindow(ctx, window)
-        if (!skipped && complete) await ctx.store.setCursor(cursor, dates.to)
-        ctx.logger.debug('backfill window', { resource: 'orders', from: dates.from, to: dates.to, skipped, read: result.read })
-        options.onProgress?.({ done: index + 1, total: windows.length, dates, skipped, read: result.read })
-      }
-      warnAboutDropped(ctx)
-    })
+    await runResource(ctx, 'orders', true, () =>
+      withPendingDays(ctx, async () => {
+        for (const [index, { dates, window, complete }] of windows.entries()) {
+          const skipped = resumeAfter !== null && dates.to <= resumeAfter
+          const result = skipped ? { read: 0 } : await syncOrdersWindow(ctx, window)
+          if (!skipped && complete) await ctx.store.setCursor(cursor, dates.to)
+          ctx.logger.debug('backfill window', { resource: 'orders', from: dates.from, to: dates.to, skipped, read: result.read })
+          options.onProgress?.({ done: index + 1, total: windows.length, dates, skipped, read: result.read })
+        }
+        warnAboutDropped(ctx)
+      }),
+    )
     await syncOptionalResources(ctx, extra, shows, { fullClients: true })
   })
 }

@@ -68,4 +68,60 @@ describe('keysetPages', () => {
     controller.abort(new Error('stop'))
     await expect(collect({ resource: 'rows', fetchAfter: async () => page([1], 10), keep: () => true, signal: controller.signal })).rejects.toThrow('stop')
   })
+
+  it('asks for the next page while the caller handles this one, never more than one ahead', async () => {
+    const asked: number[] = []
+    const data = Array.from({ length: 30 }, (_, i) => i + 1)
+    const seenWhileHandling: number[][] = []
+    for await (const found of keysetPages<Row>({
+      resource: 'rows',
+      fetchAfter: async (after) => {
+        asked.push(after)
+        const remaining = data.filter((id) => id > after)
+        return page(remaining.slice(0, 10), 10, remaining.length)
+      },
+      keep: () => true,
+    })) {
+      await new Promise((resolve) => setTimeout(resolve, 1))
+      seenWhileHandling.push([...asked])
+      expect(found.items).toHaveLength(10)
+    }
+    expect(seenWhileHandling).toEqual([[0, 10], [0, 10, 20], [0, 10, 20]])
+  })
+
+  it('a caller that fails while the next page is in flight sees its own error, not the prefetch failure', async () => {
+    let calls = 0
+    const scan = keysetPages<Row>({
+      resource: 'rows',
+      fetchAfter: async () => {
+        calls += 1
+        if (calls === 1) return page([1, 2], 2)
+        throw new Error('503 while prefetching')
+      },
+      keep: () => true,
+    })
+    const consume = async () => {
+      for await (const found of scan) {
+        expect(found.items).toHaveLength(2)
+        await new Promise((resolve) => setTimeout(resolve, 1))
+        throw new Error('the write failed')
+      }
+    }
+    await expect(consume()).rejects.toThrow('the write failed')
+    expect(calls).toBe(2)
+  })
+
+  it('a prefetch failure surfaces when the caller asks for that page', async () => {
+    let calls = 0
+    const pages = collect({
+      resource: 'rows',
+      fetchAfter: async () => {
+        calls += 1
+        if (calls === 1) return page([1, 2], 2)
+        throw new Error('503 on page 2')
+      },
+      keep: () => true,
+    })
+    await expect(pages).rejects.toThrow('503 on page 2')
+  })
 })

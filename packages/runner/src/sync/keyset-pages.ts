@@ -38,18 +38,35 @@ export interface KeysetScan<T extends { id: number }> {
  * Keyset pagination: asks for `id > lastId` (always page 1, ordered by id) until an empty, short or last page. Records
  * that change or appear while the scan runs cannot shift it (unlike page numbers). Every record is re-checked: ids at
  * or below `lastId` and records failing `keep` are dropped and counted; a page without any new id throws
- * `KeysetStalledError` instead of looping.
+ * `KeysetStalledError` instead of looping. The next page is requested as soon as a page arrives, so the API works on it
+ * while the caller writes this one (at most one request ahead; its failure surfaces when the caller asks for that page).
  */
 export async function* keysetPages<T extends { id: number }>(scan: KeysetScan<T>): AsyncGenerator<KeysetPage<T>, void, undefined> {
   let lastId = scan.startAfter ?? 0
+  scan.signal?.throwIfAborted()
+  let next = prefetch(scan, lastId)
   for (;;) {
-    scan.signal?.throwIfAborted()
-    const page = await scan.fetchAfter(lastId)
+    const page = await next
     const fresh = page.items.filter((record) => record.id > lastId)
     if (page.items.length > 0 && fresh.length === 0) throw new KeysetStalledError(scan.resource, lastId)
+    const last = isLastPage(page)
+    if (!last) {
+      lastId = fresh.reduce((max, record) => Math.max(max, record.id), lastId)
+      scan.signal?.throwIfAborted()
+      next = prefetch(scan, lastId)
+    }
     const items = fresh.filter((record) => scan.keep(record))
     yield { items, dropped: page.items.length - items.length }
-    if (isLastPage(page)) return
-    lastId = fresh.reduce((max, record) => Math.max(max, record.id), lastId)
+    if (last) return
   }
+}
+
+/**
+ * Starts fetching a page, marked as handled: a caller that stops early (its write failed, or it was aborted) leaves
+ * the prefetched page unread, and its failure must not become an unhandled rejection. Awaiting it still throws.
+ */
+function prefetch<T extends { id: number }>(scan: KeysetScan<T>, afterId: number): Promise<Page<T>> {
+  const pending = scan.fetchAfter(afterId)
+  pending.catch(() => {})
+  return pending
 }

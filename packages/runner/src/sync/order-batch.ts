@@ -1,24 +1,26 @@
 import type { BasketRow, OrderRow } from '@zakaz/clickhouse-sink'
 import { calendarDate, type Order } from '@zakaz/qtickets-sdk'
 import { orderToRows } from '../transform/order.js'
-import { clearPendingDays, markPendingDays } from './pending-days.js'
+import { addPendingDays } from './pending-days.js'
 import type { SyncContext } from './sync-context.js'
 
 /** What writing one batch of orders did. */
 export interface OrderBatchResult {
   orders: number
   baskets: number
-  /** Report-zone days recomputed. */
+  /** Report-zone days the batch changed (added to the job's pending days, recomputed at the end of the orders step). */
   days: string[]
 }
 
 /**
- * Writes a batch of order versions and recomputes the affected days:
+ * Writes a batch of order versions and notes the days it changes:
  * 1. transforms them (PII hashed; `_ver` from the source);
  * 2. keeps only rows newer than what is stored (an unchanged order re-read by an overlapping window writes nothing);
  * 3. the days to recompute are the days the changed orders are on in staging now (before the write) plus the
  *    report-zone dates of the new versions' `payed_at`;
- * 4. notes those days as pending, writes orders then baskets, recomputes the days once, clears the note.
+ * 4. adds those days to the job's pending days (noted in ClickHouse first), then writes orders, then baskets.
+ * The days are recomputed once for the whole orders step (`withPendingDays`), not per batch: a recompute reads the
+ * whole staging table, so per batch it made a backfill quadratic in its size.
  */
 export async function writeOrderBatch(ctx: SyncContext, orders: readonly Order[]): Promise<OrderBatchResult> {
   const rows = orders.map((order) => orderToRows(order, { tenant: ctx.tenant, pii: ctx.store.pii }))
@@ -28,16 +30,11 @@ export async function writeOrderBatch(ctx: SyncContext, orders: readonly Order[]
   const before = await ctx.store.salesDaysOfOrders([...changed])
   const after = orders.flatMap((order) => (changed.has(order.id) && order.payed_at ? [calendarDate(order.payed_at, ctx.reportTimeZone)] : []))
   const days = [...new Set([...before, ...after])].sort()
-  if (days.length > 0) await markPendingDays(ctx, days)
+  await addPendingDays(ctx, days)
   const writtenOrders = await ctx.store.write('stg_qtickets_api_orders_raw', orderRows)
   ctx.tally.wrote('orders', 'stg_qtickets_api_orders_raw', writtenOrders)
   const writtenBaskets = await ctx.store.write('stg_qtickets_api_baskets_raw', basketRows)
   ctx.tally.wrote(null, 'stg_qtickets_api_baskets_raw', writtenBaskets)
-  if (days.length > 0) {
-    await ctx.store.recomputeDays(days)
-    ctx.tally.recomputed(days)
-    await clearPendingDays(ctx)
-  }
   return { orders: writtenOrders, baskets: writtenBaskets, days }
 }
 

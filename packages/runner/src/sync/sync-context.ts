@@ -29,6 +29,8 @@ export interface SyncContext {
   concurrency: number
   /** Write every row read (order versions and dimension rows), even when the same version is stored already (re-hash PII, repair rows). */
   rewrite: boolean
+  /** Report-zone days whose facts are stale: written since the last recompute (mirrored in the pending-days note). */
+  pendingDays: Set<string>
   /** Counts of what the job did. */
   tally: RunTally
   /** Marks the resource being synced (for logs and SDK event labels). */

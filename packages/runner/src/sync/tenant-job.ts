@@ -72,6 +72,7 @@ export async function runTenantJob(options: TenantJobOptions, body: (ctx: SyncCo
     pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
     concurrency: options.tenant.concurrency ?? 2,
     rewrite: options.rewrite ?? false,
+    pendingDays: new Set(),
     tally,
     setResource(next) {
       resource = next

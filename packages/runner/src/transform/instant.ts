@@ -1,13 +1,18 @@
 import type { Temporal } from '@zakaz/qtickets-sdk'
 
-/** An instant as the ISO-8601 UTC string the sink stores (`2025-11-10T09:15:31Z`). */
+/**
+ * An instant as the ISO-8601 UTC string the sink stores (`2025-11-10T09:15:31Z`, `…31.5Z`), at the millisecond
+ * precision of its `DateTime64(3)` columns. Formatted through `Date`, which is several times cheaper than the Temporal
+ * polyfill's `toString` (a loader formats ~14 instants per order); the text is the same for whole and partial seconds.
+ */
 export function isoInstant(instant: Temporal.Instant): string {
-  return instant.toString()
+  const text = new Date(instant.epochMilliseconds).toISOString()
+  return text.endsWith('.000Z') ? `${text.slice(0, -5)}Z` : text.replace(/0{1,2}Z$/, 'Z')
 }
 
 /** `isoInstant`, or null for a null instant. */
 export function isoOrNull(instant: Temporal.Instant | null | undefined): string | null {
-  return instant ? instant.toString() : null
+  return instant ? isoInstant(instant) : null
 }
 
 /** Milliseconds since the epoch of an instant. */
