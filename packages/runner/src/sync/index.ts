@@ -8,7 +8,7 @@ export {
   syncOrdersWindow,
   incrementalOrdersWindow,
   ORDERS_CURSOR,
-  ORDERS_PER_BATCH,
+  type OrdersWindowOptions,
   type OrdersWindowResult,
   type OrdersWindowSpec,
 } from './sync-orders.js'
@@ -25,6 +25,7 @@ export {
 } from './sync-window.js'
 export { keysetPages, KeysetStalledError, type KeysetPage, type KeysetScan } from './keyset-pages.js'
 export { writeOrderBatch, type OrderBatchResult } from './order-batch.js'
+export { createOrderWriter, ORDERS_PER_BATCH, type OrderWriter } from './order-writer.js'
 export { PENDING_DAYS_RESOURCE } from './pending-days.js'
 export { createSinkStore, type StoreBinding, type SyncStore } from './sync-store.js'
 export { createDryRunStore } from './dry-run-store.js'

@@ -1,5 +1,5 @@
 import type { BasketRow, OrderRow } from '@zakaz/clickhouse-sink'
-import { calendarDate, type Order } from '@zakaz/qtickets-sdk'
+import { calendarDate, Temporal, type Order } from '@zakaz/qtickets-sdk'
 import { orderToRows } from '../transform/order.js'
 import { addPendingDays } from './pending-days.js'
 import type { SyncContext } from './sync-context.js'
@@ -14,6 +14,8 @@ export interface OrderBatchResult {
 
 /**
  * Writes a batch of order versions and notes the days it changes:
+ * 0. keeps one version per order, the newest (a backfill's batch can span windows, and an order updated while the
+ *    backfill runs can be read in two of them);
  * 1. transforms them (PII hashed; `_ver` from the source);
  * 2. keeps only rows newer than what is stored (an unchanged order re-read by an overlapping window writes nothing);
  * 3. the days to recompute are the days the changed orders are on in staging now (before the write) plus the
@@ -22,7 +24,8 @@ export interface OrderBatchResult {
  * The days are recomputed once for the whole orders step (`withPendingDays`), not per batch: a recompute reads the
  * whole staging table, so per batch it made a backfill quadratic in its size.
  */
-export async function writeOrderBatch(ctx: SyncContext, orders: readonly Order[]): Promise<OrderBatchResult> {
+export async function writeOrderBatch(ctx: SyncContext, batch: readonly Order[]): Promise<OrderBatchResult> {
+  const orders = newestVersions(batch)
   const rows = orders.map((order) => orderToRows(order, { tenant: ctx.tenant, pii: ctx.store.pii }))
   const { orderRows, basketRows } = await changedRows(ctx, rows.map((row) => row.order), rows.flatMap((row) => row.baskets))
   const changed = new Set([...orderRows.map((row) => row.order_id), ...basketRows.map((row) => row.order_id)])
@@ -46,4 +49,14 @@ async function changedRows(ctx: SyncContext, orderRows: OrderRow[], basketRows: 
     orderRows: orderRows.filter((row) => (orderVersions.get(row.order_id) ?? -1) < row._ver),
     basketRows: basketRows.filter((row) => (basketVersions.get(row.basket_id) ?? -1) < row._ver),
   }
+}
+
+/** One order per id: the version with the latest `updated_at` (the later read when equal). */
+export function newestVersions(orders: readonly Order[]): Order[] {
+  const byId = new Map<number, Order>()
+  for (const order of orders) {
+    const seen = byId.get(order.id)
+    if (!seen || Temporal.Instant.compare(order.updated_at, seen.updated_at) >= 0) byId.set(order.id, order)
+  }
+  return byId.size === orders.length ? [...orders] : [...byId.values()]
 }

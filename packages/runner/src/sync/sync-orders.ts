@@ -1,12 +1,9 @@
 import type { Order } from '@zakaz/qtickets-sdk'
 import { keysetPages } from './keyset-pages.js'
-import { writeOrderBatch } from './order-batch.js'
+import { createOrderWriter, type OrderWriter } from './order-writer.js'
 import { withPendingDays } from './pending-days.js'
 import type { SyncContext } from './sync-context.js'
 import { incrementalWindow, inWindow, parseCursor, type IncrementalWindowOptions, type SyncWindow } from './sync-window.js'
-
-/** Orders collected before one write: about 5 000 orders and 8 500 baskets per insert (a few MB of rows in memory). */
-export const ORDERS_PER_BATCH = 5_000
 
 /** The incremental cursor of orders (an ISO instant: the end of the last completed window). */
 export const ORDERS_CURSOR = 'orders'
@@ -17,28 +14,30 @@ export interface OrdersWindowResult {
   read: number
   /** Records the re-check dropped (outside the window, or already read). */
   dropped: number
-  /** Order rows written (changed versions only). */
+  /** Order rows written (changed versions only); 0 with a shared writer, which counts for all its windows. */
   written: number
+}
+
+/** Options of `syncOrdersWindow`. */
+export interface OrdersWindowOptions {
+  /** A writer shared with other windows (a backfill's), drained by its owner; by default one is made and drained here. */
+  writer?: OrderWriter
+  /** Stops reading besides `ctx.signal` (a backfill lane whose sibling failed). */
+  signal?: AbortSignal
 }
 
 /**
  * Reads every order whose `updated_at` lies in `[window.from, window.to)` — so refunds and cancellations of old orders
- * arrive too — by keyset pagination on id, re-checks each record, and writes them in batches of about
- * `ORDERS_PER_BATCH`, adding the days they change to the job's pending days (the caller recomputes them: see
- * `withPendingDays`). Memory holds one batch and the next page, never the whole window.
+ * arrive too — by keyset pagination on id, re-checks each record, and hands them to the writer, which writes batches
+ * of about `ORDERS_PER_BATCH` while the next pages are read, adding the days they change to the job's pending days
+ * (the caller recomputes them: see `withPendingDays`). Memory holds two batches and a page, never the window.
  */
-export async function syncOrdersWindow(ctx: SyncContext, window: SyncWindow): Promise<OrdersWindowResult> {
+export async function syncOrdersWindow(ctx: SyncContext, window: SyncWindow, options: OrdersWindowOptions = {}): Promise<OrdersWindowResult> {
+  const writer = options.writer ?? createOrderWriter(ctx)
   const result: OrdersWindowResult = { read: 0, dropped: 0, written: 0 }
-  let batch: Order[] = []
-  const flush = async () => {
-    if (batch.length === 0) return
-    const written = await writeOrderBatch(ctx, batch)
-    result.written += written.orders
-    batch = []
-  }
   const pages = keysetPages<Order>({
     resource: 'orders',
-    signal: ctx.signal,
+    signal: options.signal ? AbortSignal.any([ctx.signal, options.signal]) : ctx.signal,
     fetchAfter: (afterId) =>
       ctx.client.orders.list({
         where: [
@@ -52,16 +51,21 @@ export async function syncOrdersWindow(ctx: SyncContext, window: SyncWindow): Pr
       }),
     keep: (order) => inWindow(order.updated_at, window),
   })
-  for await (const page of pages) {
-    result.read += page.items.length
-    result.dropped += page.dropped
-    ctx.tally.read('orders', page.items.length)
-    ctx.tally.dropped('orders', page.dropped)
-    batch.push(...page.items)
-    if (batch.length >= ORDERS_PER_BATCH) await flush()
+  try {
+    for await (const page of pages) {
+      result.read += page.items.length
+      result.dropped += page.dropped
+      ctx.tally.read('orders', page.items.length)
+      ctx.tally.dropped('orders', page.dropped)
+      await writer.add(page.items)
+    }
+    if (options.writer) return result
+    await writer.drain()
+    result.written = writer.written
+    return result
+  } finally {
+    if (!options.writer) await writer.settle()
   }
-  await flush()
-  return result
 }
 
 /** Where an orders sync reads: the incremental window from the cursor, or a fixed window (the cursor is then left alone). */
