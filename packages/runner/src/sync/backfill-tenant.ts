@@ -2,9 +2,11 @@ import type { DateRange } from '../cli/date-range.js'
 import { withPendingDays } from './pending-days.js'
 import { runResource } from './run-resource.js'
 import { syncEvents, type ShowTarget } from './sync-events.js'
+import { createOrderWriter } from './order-writer.js'
 import { syncOrdersWindow, warnAboutDropped } from './sync-orders.js'
 import { syncOptionalResources } from './sync-tenant.js'
 import { datedWindows } from './sync-window.js'
+import { readInLanes } from './window-lanes.js'
 import { runTenantJob, type TenantJobOptions } from './tenant-job.js'
 import type { SyncResource, TenantRunResult } from './types.js'
 
@@ -43,10 +45,12 @@ export function backfillCursor(range: DateRange): string {
 /**
  * Reloads a range of report-zone dates window by window: every order whose CURRENT `updated_at` falls in a window is
  * read (keyset pagination, re-checked) and written; its old and new sales days are recomputed once, after the last
- * window (or after a failure, for the batches already written). Since each order has
- * exactly one current `updated_at`, a backfill up to the day the incremental runs took over, plus those runs, covers
- * every order. Events are loaded once first. After each complete window its last date is stored under
- * `backfill:<from>:<to>`, so a rerun resumes after it (`restart` ignores that); the incremental `orders` cursor is never moved.
+ * window (or after a failure, for the batches already written). Since each order has exactly one current
+ * `updated_at`, a backfill up to the day the incremental runs took over, plus those runs, covers every order.
+ * Events are loaded once first. Windows are read in up to `ctx.concurrency` lanes (a keyset scan is one request after
+ * another, so lanes are what overlaps API latency), and one batch is written while the next is read. Once a complete
+ * window and every window before it are stored, its last date is stored under `backfill:<from>:<to>`, so a rerun
+ * resumes after it (`restart` ignores that); the incremental `orders` cursor is never moved.
  */
 export function backfillTenant(options: BackfillTenantOptions): Promise<TenantRunResult> {
   const extra = new Set((options.resources ?? []).filter((resource) => resource !== 'events' && resource !== 'orders'))
@@ -61,12 +65,27 @@ export function backfillTenant(options: BackfillTenantOptions): Promise<TenantRu
     })
     await runResource(ctx, 'orders', true, () =>
       withPendingDays(ctx, async () => {
-        for (const [index, { dates, window, complete }] of windows.entries()) {
-          const skipped = resumeAfter !== null && dates.to <= resumeAfter
-          const result = skipped ? { read: 0 } : await syncOrdersWindow(ctx, window)
-          if (!skipped && complete) await ctx.store.setCursor(cursor, dates.to)
-          ctx.logger.debug('backfill window', { resource: 'orders', from: dates.from, to: dates.to, skipped, read: result.read })
-          options.onProgress?.({ done: index + 1, total: windows.length, dates, skipped, read: result.read })
+        const writer = createOrderWriter(ctx)
+        const read = new Map<number, number>()
+        const toRead = windows.map((spec, index) => ({ ...spec, index, skipped: resumeAfter !== null && spec.dates.to <= resumeAfter }))
+        try {
+          await readInLanes(
+            toRead,
+            ctx.concurrency,
+            async ({ window, index, skipped }, signal) => {
+              if (!skipped) read.set(index, (await syncOrdersWindow(ctx, window, { writer, signal })).read)
+            },
+            ({ dates, complete, index, skipped }) => {
+              // Every window up to this one has handed its orders to the writer; the date is stored once they are written.
+              if (!skipped && complete) writer.checkpoint(() => ctx.store.setCursor(cursor, dates.to))
+              const orders = read.get(index) ?? 0
+              ctx.logger.debug('backfill window', { resource: 'orders', from: dates.from, to: dates.to, skipped, read: orders })
+              options.onProgress?.({ done: index + 1, total: windows.length, dates, skipped, read: orders })
+            },
+          )
+          await writer.drain()
+        } finally {
+          await writer.settle()
         }
         warnAboutDropped(ctx)
       }),
