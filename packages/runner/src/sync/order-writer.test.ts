@@ -74,10 +74,11 @@ describe('createOrderWriter', () => {
     expect(mostRunning).toBe(1)
   })
 
-  it('runs a checkpoint only once every order added before it is stored', async () => {
+  it('runs a checkpoint only once every order added before it is stored, and only the last of those waiting for the same write', async () => {
     const writer = createOrderWriter(ctx, 3)
     const done: string[] = []
     await writer.add(orders(1, 2))
+    writer.checkpoint(async () => void done.push('window 0 stored (superseded)'))
     writer.checkpoint(async () => void done.push('window 1 stored'))
     await writer.add(orders(3)) // batch [1,2,3] starts, carrying the checkpoint
     await tick()

@@ -13,7 +13,10 @@ export const ORDERS_PER_BATCH = 2_000
 export interface OrderWriter {
   /** Adds orders; when the batch is full, waits for the batch in flight, then starts writing this one. */
   add(orders: readonly Order[]): Promise<void>
-  /** Runs `after` once every order added so far is stored (e.g. to move a backfill's progress past a window). */
+  /**
+   * Runs `after` once every order added so far is stored (e.g. to move a backfill's progress past a window). A later
+   * checkpoint supersedes one still waiting for the same write: only the last runs (one progress write per batch).
+   */
   checkpoint(after: () => Promise<void>): void
   /** Writes what is collected and waits until everything added so far is stored; throws the first failed write. */
   drain(): Promise<void>
@@ -25,24 +28,24 @@ export interface OrderWriter {
 
 interface PendingBatch {
   orders: Order[]
-  checkpoints: Array<() => Promise<void>>
+  checkpoint?: () => Promise<void>
 }
 
 /** A writer for one orders step of `ctx`. */
 export function createOrderWriter(ctx: SyncContext, batchSize = ORDERS_PER_BATCH): OrderWriter {
-  let collecting: PendingBatch = { orders: [], checkpoints: [] }
+  let collecting: PendingBatch = { orders: [] }
   let inFlight: Promise<void> = Promise.resolve()
   let written = 0
 
   const write = async (batch: PendingBatch) => {
     if (batch.orders.length > 0) written += (await writeOrderBatch(ctx, batch.orders)).orders
-    for (const after of batch.checkpoints) await after()
+    await batch.checkpoint?.()
   }
   // Each batch is chained after the one before it, so concurrent adders (backfill lanes) never write two at once.
   const startWrite = async () => {
     const previous = inFlight
     const batch = collecting
-    collecting = { orders: [], checkpoints: [] }
+    collecting = { orders: [] }
     inFlight = previous.then(() => write(batch))
     inFlight.catch(() => {}) // surfaced by the next add or drain; settle() never throws
     await previous
@@ -54,7 +57,7 @@ export function createOrderWriter(ctx: SyncContext, batchSize = ORDERS_PER_BATCH
       if (collecting.orders.length >= batchSize) await startWrite()
     },
     checkpoint(after) {
-      collecting.checkpoints.push(after)
+      collecting.checkpoint = after
     },
     async drain() {
       await startWrite()
