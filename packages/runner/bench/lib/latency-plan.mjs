@@ -3,11 +3,11 @@
 /**
  * One backfill per setup, each against a fresh simulator of the same organisation whose every answer waits the
  * experiment's latency (except the first setup, the zero-latency reference). Orders are read by keyset pagination
- * (`id > last id`: each page needs the previous page's last id), window by window, so their wall time under latency
- * grows by about (windows + orders / page size) × latency: the page size and the window length matter, the
- * concurrency does not. The concurrency bounds the requests in flight per token where requests are independent —
- * per-show reads such as inventory (`shows/{id}/seats`) — so the last three setups also load the inventory of every
- * upcoming show, over the range's last day only (to keep the orders part small).
+ * (`id > last id`: each page needs the previous page's last id), so one window is one request after another; the
+ * backfill reads `concurrency` windows at a time. Its wall time under latency is therefore about
+ * (windows + orders / page size) × latency / concurrency: page size, window length and concurrency all matter.
+ * The last three setups load the inventory of every upcoming show (`shows/{id}/seats`, independent per-show requests
+ * under the same per-token bound), over the range's last day only (to keep the orders part small).
  */
 export function latencySetups() {
   const base = { pageSize: null, concurrency: null, windowDays: null, inventory: false, latency: true }
@@ -16,7 +16,10 @@ export function latencySetups() {
     { ...base, name: 'defaults' },
     { ...base, name: 'page size 100', pageSize: 100 },
     { ...base, name: 'page size 1000', pageSize: 1000 },
-    { ...base, name: 'page size 1000, 7-day windows', pageSize: 1000, windowDays: 7 },
+    { ...base, name: 'concurrency 1', concurrency: 1 },
+    { ...base, name: 'concurrency 4', concurrency: 4 },
+    { ...base, name: 'page size 1000, concurrency 4', pageSize: 1000, concurrency: 4 },
+    { ...base, name: '7-day windows', windowDays: 7 },
     { ...base, name: 'inventory, concurrency 1', concurrency: 1, inventory: true },
     { ...base, name: 'inventory, defaults', inventory: true },
     { ...base, name: 'inventory, concurrency 4', concurrency: 4, inventory: true },
