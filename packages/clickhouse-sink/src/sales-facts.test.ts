@@ -4,6 +4,7 @@ import { openSink, removeDir, rowsOf, tmpDir } from '../test/engine'
 import type { Sink } from './sink'
 import type { BasketRow, EventRow, OrderRow, ShowRow } from './rows'
 import { SinkError } from './errors'
+import { RECOMPUTE_DAYS_PER_STATEMENT } from './sales-facts'
 
 // Fixtures from the repository (never edited); the README holds the hand-computed truth.
 const fixtures = new URL('../../../fixtures/qtickets/', import.meta.url)
@@ -262,6 +263,23 @@ describe('recomputeDailySales over the fixture orders', () => {
     await loadAndRecompute('org_b', [orderById(2750145)], 1)
     expect((await sink.readDailySales({ tenant: 'org_b' })).map((f) => [f.sales_date, f.city, f.tickets])).toEqual([['2025-11-15', 'Красноярск', 1]])
     expect((await sink.readDailySales({ tenant: TENANT, from: '2025-11-15', to: '2025-11-15' })).map((f) => f.tickets)).toEqual([2])
+  })
+
+  it('rebuilds every day of a recompute longer than one statement covers (each statement has its own dedup token)', async () => {
+    const tenant = 'org_c'
+    await sink.writeEvents(apiEvents.map((e) => eventRow(tenant, e)))
+    const paidOn = (day: string, id: number) =>
+      withChanges(orderById(2750145), (o) => {
+        o.id = id
+        for (const b of o.baskets) b.id += id
+        o.payed_at = `${day}T12:00:00+03:00`
+      })
+    const days = ['2025-09-01', '2025-10-05', '2025-11-15']
+    await load(tenant, days.map((day, index) => paidOn(day, 9_000_000 + index)), 1)
+    const allDays = Array.from({ length: 80 }, (_, i) => new Date(Date.UTC(2025, 7, 28 + i)).toISOString().slice(0, 10))
+    expect(allDays.length).toBeGreaterThan(2 * RECOMPUTE_DAYS_PER_STATEMENT)
+    await sink.recomputeDailySales({ tenant, days: allDays })
+    expect((await sink.readDailySales({ tenant })).map((f) => [f.sales_date, f.tickets])).toEqual(days.map((day) => [day, 1]))
   })
 
   it('rejects days and zones that are not what they claim, before touching ClickHouse', async () => {

@@ -56,6 +56,13 @@ export interface DailySalesFact {
   computed_at: string
 }
 
+/**
+ * Days rebuilt per statement. A recompute's working set (the sale orders of its days, their totals, the join) grows
+ * with the orders on those days: one statement for the 92 days of a 1M-order backfill took 460 MB of engine memory,
+ * chunks of 31 days about half that, for about twice the time (3.5 s → 6.6 s on 2 cores).
+ */
+export const RECOMPUTE_DAYS_PER_STATEMENT = 31
+
 /** Rebuilds whole days of both fact tables for one tenant from staging (FINAL); cells that emptied get tombstones. */
 export async function recomputeDailySales(ctx: WriteContext, input: RecomputeDailySalesInput): Promise<RecomputeDailySalesResult> {
   const tenant = assertTenant(input.tenant)
@@ -64,11 +71,13 @@ export async function recomputeDailySales(ctx: WriteContext, input: RecomputeDai
   const days = [...new Set(input.days.map((day) => assertDay(day)))].sort()
   const version = nextVersion()
   if (days.length === 0) return { days, version }
-  for (const table of Object.keys(FACT_TABLES) as FactTable[]) {
-    // An explicit token: on chDB a token set by an earlier insert would otherwise stick to this statement.
-    const settings = { insert_deduplication_token: `recompute:${table}:${version}` }
-    const params = { tenant, tz, days, ver: version }
-    await ctx.exclusive(() => runStatement(ctx.client, `recomputing ${table}`, recomputeSalesSql(ctx.database, table), params, settings))
+  for (const [index, chunk] of chunksOf(days, RECOMPUTE_DAYS_PER_STATEMENT).entries()) {
+    for (const table of Object.keys(FACT_TABLES) as FactTable[]) {
+      // An explicit token per statement: on chDB a token set by an earlier insert would otherwise stick to this one.
+      const settings = { insert_deduplication_token: `recompute:${table}:${version}:${index}` }
+      const params = { tenant, tz, days: chunk, ver: version }
+      await ctx.exclusive(() => runStatement(ctx.client, `recomputing ${table}`, recomputeSalesSql(ctx.database, table), params, settings))
+    }
   }
   return { days, version }
 }
@@ -110,4 +119,10 @@ function assertOrderId(id: unknown): number {
     throw new SinkError('validation', `order id ${JSON.stringify(id)} is not a non-negative integer`)
   }
   return id
+}
+
+function chunksOf<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = []
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size))
+  return chunks
 }
