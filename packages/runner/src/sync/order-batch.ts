@@ -27,10 +27,10 @@ export interface OrderBatchResult {
 export async function writeOrderBatch(ctx: SyncContext, batch: readonly Order[]): Promise<OrderBatchResult> {
   const orders = newestVersions(batch)
   const rows = orders.map((order) => orderToRows(order, { tenant: ctx.tenant, pii: ctx.store.pii }))
-  const { orderRows, basketRows } = await changedRows(ctx, rows.map((row) => row.order), rows.flatMap((row) => row.baskets))
+  const { orderRows, basketRows, stored } = await changedRows(ctx, rows.map((row) => row.order), rows.flatMap((row) => row.baskets))
   const changed = new Set([...orderRows.map((row) => row.order_id), ...basketRows.map((row) => row.order_id)])
   if (changed.size === 0) return { orders: 0, baskets: 0, days: [] }
-  const before = await ctx.store.salesDaysOfOrders([...changed])
+  const before = await ctx.store.salesDaysOfOrders([...changed].filter(stored))
   const after = orders.flatMap((order) => (changed.has(order.id) && order.payed_at ? [calendarDate(order.payed_at, ctx.reportTimeZone)] : []))
   const days = [...new Set([...before, ...after])].sort()
   await addPendingDays(ctx, days)
@@ -41,14 +41,28 @@ export async function writeOrderBatch(ctx: SyncContext, batch: readonly Order[])
   return { orders: writtenOrders, baskets: writtenBaskets, days }
 }
 
-async function changedRows(ctx: SyncContext, orderRows: OrderRow[], basketRows: BasketRow[]): Promise<{ orderRows: OrderRow[]; basketRows: BasketRow[] }> {
-  if (ctx.rewrite) return { orderRows, basketRows }
-  const ids = orderRows.map((row) => row.order_id)
-  const [orderVersions, basketVersions] = await Promise.all([ctx.store.storedOrderVersions(ids), ctx.store.storedBasketVersions(ids)])
+/**
+ * The rows newer than what is stored, and which orders have a stored row. An order's baskets are written after its
+ * row, and staging rows are never deleted, so an order with no stored row has no stored baskets and no sales day:
+ * baskets are looked up only for orders that are stored (a backfill into empty tables makes one lookup per batch).
+ */
+async function changedRows(ctx: SyncContext, orderRows: OrderRow[], basketRows: BasketRow[]): Promise<ChangedRows> {
+  if (ctx.rewrite) return { orderRows, basketRows, stored: () => true }
+  const orderVersions = await ctx.store.storedOrderVersions(orderRows.map((row) => row.order_id))
+  const storedIds = [...orderVersions.keys()]
+  const basketVersions = storedIds.length > 0 ? await ctx.store.storedBasketVersions(storedIds) : new Map<number, number>()
   return {
     orderRows: orderRows.filter((row) => (orderVersions.get(row.order_id) ?? -1) < row._ver),
     basketRows: basketRows.filter((row) => (basketVersions.get(row.basket_id) ?? -1) < row._ver),
+    stored: (orderId) => orderVersions.has(orderId),
   }
+}
+
+interface ChangedRows {
+  orderRows: OrderRow[]
+  basketRows: BasketRow[]
+  /** False when the order has no stored row (so nothing else of it is stored); always true with `rewrite`. */
+  stored: (orderId: number) => boolean
 }
 
 /** One order per id: the version with the latest `updated_at` (the later read when equal). */

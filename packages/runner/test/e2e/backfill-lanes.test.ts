@@ -4,7 +4,7 @@ import { calendarDate } from '@zakaz/qtickets-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backfillCursor, backfillTenant } from '../../src/sync/backfill-tenant.js'
 import { PENDING_DAYS_RESOURCE } from '../../src/sync/pending-days.js'
-import { countRows, openTestSink, removeDir, tmpDir } from '../support/engine.js'
+import { countRows, openTestSink, removeDir, rowsOf, tmpDir } from '../support/engine.js'
 import { expectFactsEqualTruth, expectStatus, memoryLogger, simClient, simNow, startSim, type SimHarness } from '../support/harness.js'
 
 // A backfill reads its windows in `concurrency` lanes. When one lane fails, the others stop, what was read is written
@@ -39,7 +39,7 @@ const job = (concurrency: number) => ({
   pageSize: 50,
 })
 
-describe('backfill lanes', () => {
+describe('backfill lanes and repairs', () => {
   it('a lane that fails stops the others; the days written are recomputed, progress stays behind what is stored, and a rerun completes the range exactly once', async () => {
     const now = harness.sim.clock.now()
     const range = { from: calendarDate(now.subtract({ hours: 24 * 31 }), 'Europe/Moscow'), to: calendarDate(now, 'Europe/Moscow') }
@@ -82,6 +82,28 @@ describe('backfill lanes', () => {
     expect(four.rowsRead.orders).toBe(harness.sim.stats({ tenant: TENANT }).orders)
     expect(four.rowsWritten.orders ?? 0).toBe(0) // nothing changed since the first test completed the range
     expect(await countRows(sink, 'stg_qtickets_api_orders_raw')).toBe(before)
+    await expectFactsEqualTruth(sink, harness.sim, TENANT)
+  })
+
+  it('repairs an order whose row was stored but whose tickets were not (a crash between the two inserts)', async () => {
+    const now = harness.sim.clock.now()
+    const range = { from: calendarDate(now.subtract({ hours: 24 * 31 }), 'Europe/Moscow'), to: calendarDate(now, 'Europe/Moscow') }
+    const [{ ids, baskets }] = await rowsOf<{ ids: string[]; baskets: string }>(
+      sink,
+      `SELECT groupArray(order_id) AS ids, toString(sum(n)) AS baskets FROM (
+         SELECT order_id, count() AS n FROM {db}.stg_qtickets_api_baskets_raw FINAL WHERE tenant = {tenant:String}
+         GROUP BY order_id ORDER BY order_id LIMIT 25)`,
+      { tenant: TENANT },
+    )
+    await sink.client.command({
+      query: `DELETE FROM ${sink.database}.stg_qtickets_api_baskets_raw WHERE tenant = {tenant:String} AND order_id IN {ids:Array(UInt64)}`,
+      query_params: { tenant: TENANT, ids },
+    })
+    const repaired = await backfillTenant({ ...job(2), range, windowDays: 3, restart: true })
+    expectStatus(repaired, 'ok')
+    expect(repaired.rowsByTable?.stg_qtickets_api_baskets_raw).toBe(Number(baskets))
+    expect(repaired.rowsByTable?.stg_qtickets_api_orders_raw ?? 0).toBe(0)
+    expect(await countRows(sink, 'stg_qtickets_api_baskets_raw', { final: true })).toBe(harness.sim.stats({ tenant: TENANT }).baskets)
     await expectFactsEqualTruth(sink, harness.sim, TENANT)
   })
 })
