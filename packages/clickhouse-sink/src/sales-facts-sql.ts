@@ -75,6 +75,17 @@ FROM
 )`
 }
 
+/**
+ * SELECT of the paid orders per report-zone day, counting stored versions (no FINAL: an upper bound, cheap), to size
+ * recompute statements. Parameters: {tenant:String}, {tz:String}, {days:Array(Date)}.
+ */
+export function paidOrdersPerDaySql(database: string): string {
+  return `SELECT toString(toDate(payed_at, {tz:String})) AS day, count() AS orders
+FROM ${database}.stg_qtickets_api_orders_raw
+WHERE tenant = {tenant:String} AND payed_at IS NOT NULL AND toDate(payed_at, {tz:String}) IN {days:Array(Date)}
+GROUP BY day`
+}
+
 /** SELECT of the report-zone days the given orders are on now (payed_at set). Parameters: {tenant:String}, {tz:String}, {ids:Array(UInt64)}. */
 export function salesDaysSql(database: string): string {
   return `SELECT DISTINCT toString(toDate(payed_at, {tz:String})) AS day

@@ -4,7 +4,7 @@ import { openSink, removeDir, rowsOf, tmpDir } from '../test/engine'
 import type { Sink } from './sink'
 import type { BasketRow, EventRow, OrderRow, ShowRow } from './rows'
 import { SinkError } from './errors'
-import { RECOMPUTE_DAYS_PER_STATEMENT } from './sales-facts'
+import { daysInStatements } from './sales-facts'
 
 // Fixtures from the repository (never edited); the README holds the hand-computed truth.
 const fixtures = new URL('../../../fixtures/qtickets/', import.meta.url)
@@ -265,7 +265,7 @@ describe('recomputeDailySales over the fixture orders', () => {
     expect((await sink.readDailySales({ tenant: TENANT, from: '2025-11-15', to: '2025-11-15' })).map((f) => f.tickets)).toEqual([2])
   })
 
-  it('rebuilds every day of a recompute longer than one statement covers (each statement has its own dedup token)', async () => {
+  it('rebuilds every day of a recompute split into several statements (each with its own dedup token)', async () => {
     const tenant = 'org_c'
     await sink.writeEvents(apiEvents.map((e) => eventRow(tenant, e)))
     const paidOn = (day: string, id: number) =>
@@ -277,14 +277,22 @@ describe('recomputeDailySales over the fixture orders', () => {
     const days = ['2025-09-01', '2025-10-05', '2025-11-15']
     await load(tenant, days.map((day, index) => paidOn(day, 9_000_000 + index)), 1)
     const allDays = Array.from({ length: 80 }, (_, i) => new Date(Date.UTC(2025, 7, 28 + i)).toISOString().slice(0, 10))
-    expect(allDays.length).toBeGreaterThan(2 * RECOMPUTE_DAYS_PER_STATEMENT)
-    await sink.recomputeDailySales({ tenant, days: allDays })
+    await sink.recomputeDailySales({ tenant, days: allDays, ordersPerStatement: 1 }) // one statement per paid day
     expect((await sink.readDailySales({ tenant })).map((f) => [f.sales_date, f.tickets])).toEqual(days.map((day) => [day, 1]))
+  })
+
+  it('groups days into statements by their paid orders, in day order; a day above the limit is alone', () => {
+    const counts = new Map([['2025-11-01', 120], ['2025-11-02', 90], ['2025-11-03', 400], ['2025-11-05', 10]])
+    const days = ['2025-11-01', '2025-11-02', '2025-11-03', '2025-11-04', '2025-11-05']
+    expect(daysInStatements(days, counts, 250)).toEqual([['2025-11-01', '2025-11-02'], ['2025-11-03'], ['2025-11-04', '2025-11-05']])
+    expect(daysInStatements(days, counts, 10_000)).toEqual([days])
+    expect(daysInStatements([], counts, 250)).toEqual([])
   })
 
   it('rejects days and zones that are not what they claim, before touching ClickHouse', async () => {
     await expect(sink.recomputeDailySales({ tenant: TENANT, days: ['2025-02-30'] })).rejects.toThrow(/not a calendar date/)
     await expect(sink.recomputeDailySales({ tenant: TENANT, days: ['2025-11-10'], reportTimeZone: 'Mars/Olympus' })).rejects.toThrow(SinkError)
+    await expect(sink.recomputeDailySales({ tenant: TENANT, days: ['2025-11-10'], ordersPerStatement: 0 })).rejects.toThrow(/ordersPerStatement must be a positive integer, got 0/)
     await expect(sink.salesDaysOfOrders({ tenant: TENANT, orderIds: [1], reportTimeZone: "UTC'); DROP TABLE x; --" })).rejects.toThrow(/IANA/)
   })
 })

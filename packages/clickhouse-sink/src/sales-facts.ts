@@ -1,6 +1,6 @@
 import { assertDay, assertTenant, assertTimeZone } from './identifiers'
 import { clickhouseUtcToIso } from './instants'
-import { FACT_TABLES, readDailySalesSql, recomputeSalesSql, salesDaysSql, type FactTable } from './sales-facts-sql'
+import { FACT_TABLES, paidOrdersPerDaySql, readDailySalesSql, recomputeSalesSql, salesDaysSql, type FactTable } from './sales-facts-sql'
 import { runStatement, selectRows } from './sql'
 import type { WriteContext } from './insert'
 import { nextVersion } from './version-clock'
@@ -16,6 +16,8 @@ export interface RecomputeDailySalesInput {
   days: readonly string[]
   /** IANA zone the days are in. Default `Europe/Moscow`. */
   reportTimeZone?: string
+  /** Paid orders one statement covers at most (whole days; a bigger day gets a statement of its own). Default `RECOMPUTE_ORDERS_PER_STATEMENT`. */
+  ordersPerStatement?: number
 }
 
 /** What a recompute rebuilt. */
@@ -57,11 +59,12 @@ export interface DailySalesFact {
 }
 
 /**
- * Days rebuilt per statement. A recompute's working set (the sale orders of its days, their totals, the join) grows
- * with the orders on those days: one statement for the 92 days of a 1M-order backfill took 460 MB of engine memory,
- * chunks of 31 days about half that, for about twice the time (3.5 s → 6.6 s on 2 cores).
+ * Paid orders (stored versions) one recompute statement covers at most. A statement's working set (the sale orders of
+ * its days, their totals, the join) grows with them: one statement for the 92 days of a 1M-order backfill took about
+ * 460 MB of engine memory, statements of about 330 000 orders half that, for about twice the time (3.5 s → 6.6 s on
+ * 2 cores). Smaller recomputes stay one statement.
  */
-export const RECOMPUTE_DAYS_PER_STATEMENT = 31
+export const RECOMPUTE_ORDERS_PER_STATEMENT = 300_000
 
 /** Rebuilds whole days of both fact tables for one tenant from staging (FINAL); cells that emptied get tombstones. */
 export async function recomputeDailySales(ctx: WriteContext, input: RecomputeDailySalesInput): Promise<RecomputeDailySalesResult> {
@@ -71,7 +74,10 @@ export async function recomputeDailySales(ctx: WriteContext, input: RecomputeDai
   const days = [...new Set(input.days.map((day) => assertDay(day)))].sort()
   const version = nextVersion()
   if (days.length === 0) return { days, version }
-  for (const [index, chunk] of chunksOf(days, RECOMPUTE_DAYS_PER_STATEMENT).entries()) {
+  const limit = input.ordersPerStatement ?? RECOMPUTE_ORDERS_PER_STATEMENT
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new SinkError('validation', `ordersPerStatement must be a positive integer, got ${String(limit)}`)
+  const counts = await paidOrdersPerDay(ctx, tenant, tz, days)
+  for (const [index, chunk] of daysInStatements(days, counts, limit).entries()) {
     for (const table of Object.keys(FACT_TABLES) as FactTable[]) {
       // An explicit token per statement: on chDB a token set by an earlier insert would otherwise stick to this one.
       const settings = { insert_deduplication_token: `recompute:${table}:${version}:${index}` }
@@ -121,8 +127,25 @@ function assertOrderId(id: unknown): number {
   return id
 }
 
-function chunksOf<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = []
-  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size))
-  return chunks
+/** Days in order, grouped so that each group's paid orders stay within `limit` (a day above it is a group alone). */
+export function daysInStatements(days: readonly string[], ordersPerDay: ReadonlyMap<string, number>, limit: number): string[][] {
+  const groups: string[][] = []
+  let orders = 0
+  for (const day of days) {
+    const count = ordersPerDay.get(day) ?? 0
+    const last = groups.at(-1)
+    if (last && orders + count <= limit) {
+      last.push(day)
+      orders += count
+    } else {
+      groups.push([day])
+      orders = count
+    }
+  }
+  return groups
+}
+
+async function paidOrdersPerDay(ctx: WriteContext, tenant: string, tz: string, days: readonly string[]): Promise<Map<string, number>> {
+  const rows = await selectRows<{ day: string; orders: string }>(ctx.client, 'counting paid orders per day', paidOrdersPerDaySql(ctx.database), { tenant, tz, days })
+  return new Map(rows.map((row) => [row.day, Number(row.orders)]))
 }
