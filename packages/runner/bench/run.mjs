@@ -284,4 +284,6 @@ if (settings.save && !settings.floorsOnly) {
   mkdirSync(dirname(resultsFile), { recursive: true })
   writeFileSync(resultsFile, `${JSON.stringify(roundNumbers(mergeResults(previous, current)), null, 2)}\n`)
   log(`\nSaved ${resultsFile}`)
+} else {
+  log(`\nNot saved (${settings.floorsOnly ? '--floors-only' : '--quick or --no-save'}): ${resultsFile} is unchanged`)
 }

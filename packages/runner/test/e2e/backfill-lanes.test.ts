@@ -88,13 +88,15 @@ describe('backfill lanes and repairs', () => {
   it('repairs an order whose row was stored but whose tickets were not (a crash between the two inserts)', async () => {
     const now = harness.sim.clock.now()
     const range = { from: calendarDate(now.subtract({ hours: 24 * 31 }), 'Europe/Moscow'), to: calendarDate(now, 'Europe/Moscow') }
-    const [{ ids, baskets }] = await rowsOf<{ ids: string[]; baskets: string }>(
+    const [picked] = await rowsOf<{ ids: string[]; baskets: string }>(
       sink,
       `SELECT groupArray(order_id) AS ids, toString(sum(n)) AS baskets FROM (
          SELECT order_id, count() AS n FROM {db}.stg_qtickets_api_baskets_raw FINAL WHERE tenant = {tenant:String}
          GROUP BY order_id ORDER BY order_id LIMIT 25)`,
       { tenant: TENANT },
     )
+    const { ids, baskets } = picked!
+    expect(ids).toHaveLength(25)
     await sink.client.command({
       query: `DELETE FROM ${sink.database}.stg_qtickets_api_baskets_raw WHERE tenant = {tenant:String} AND order_id IN {ids:Array(UInt64)}`,
       query_params: { tenant: TENANT, ids },
