@@ -11,7 +11,7 @@ const USAGE = `Usage: pnpm bench [-- options]
   --sizes <list>          simulated orders per run, comma-separated (10k, 1m accepted); default 10000,100000,1000000
   --quick                 10 000 orders only, no latency experiment, results not saved (smoke run)
   --latency               also run the latency experiment: page size, window length and concurrency under
-                          ${LATENCY_DEFAULTS.latencyMs} ms per API request (eleven backfills, about 6 minutes)
+                          ${LATENCY_DEFAULTS.latencyMs} ms per API request (eleven backfills, about 5 minutes)
   --latency-only          only the latency experiment
   --latency-orders <n>    orders of the organisation in the latency experiment; default ${LATENCY_DEFAULTS.orders}
   --latency-days <n>      days backfilled in the latency experiment (its last days); default ${LATENCY_DEFAULTS.days}
