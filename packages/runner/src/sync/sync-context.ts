@@ -25,7 +25,7 @@ export interface SyncContext {
   reportTimeZone: string
   /** Records asked for per list page. */
   pageSize: number
-  /** Concurrent per-show requests. */
+  /** Requests in flight per token: per-show reads, and the windows a backfill reads at once. */
   concurrency: number
   /** Write every row read (order versions and dimension rows), even when the same version is stored already (re-hash PII, repair rows). */
   rewrite: boolean
