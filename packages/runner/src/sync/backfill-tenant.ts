@@ -66,21 +66,18 @@ export function backfillTenant(options: BackfillTenantOptions): Promise<TenantRu
     await runResource(ctx, 'orders', true, () =>
       withPendingDays(ctx, async () => {
         const writer = createOrderWriter(ctx)
-        const read = new Map<number, number>()
-        const toRead = windows.map((spec, index) => ({ ...spec, index, skipped: resumeAfter !== null && spec.dates.to <= resumeAfter }))
+        const alreadyDone = (dates: DateRange) => resumeAfter !== null && dates.to <= resumeAfter
         try {
           await readInLanes(
-            toRead,
+            windows,
             ctx.concurrency,
-            async ({ window, index, skipped }, signal) => {
-              if (!skipped) read.set(index, (await syncOrdersWindow(ctx, window, { writer, signal })).read)
-            },
-            ({ dates, complete, index, skipped }) => {
+            async ({ dates, window }, signal) => (alreadyDone(dates) ? 0 : (await syncOrdersWindow(ctx, window, { writer, signal })).read),
+            ({ dates, complete }, index, read) => {
+              const skipped = alreadyDone(dates)
               // Every window up to this one has handed its orders to the writer; the date is stored once they are written.
               if (!skipped && complete) writer.checkpoint(() => ctx.store.setCursor(cursor, dates.to))
-              const orders = read.get(index) ?? 0
-              ctx.logger.debug('backfill window', { resource: 'orders', from: dates.from, to: dates.to, skipped, read: orders })
-              options.onProgress?.({ done: index + 1, total: windows.length, dates, skipped, read: orders })
+              ctx.logger.debug('backfill window', { resource: 'orders', from: dates.from, to: dates.to, skipped, read })
+              options.onProgress?.({ done: index + 1, total: windows.length, dates, skipped, read })
             },
           )
           await writer.drain()

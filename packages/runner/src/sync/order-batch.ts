@@ -66,11 +66,11 @@ interface ChangedRows {
 }
 
 /** One order per id: the version with the latest `updated_at` (the later read when equal). */
-export function newestVersions(orders: readonly Order[]): Order[] {
+export function newestVersions(orders: readonly Order[]): readonly Order[] {
   const byId = new Map<number, Order>()
   for (const order of orders) {
     const seen = byId.get(order.id)
     if (!seen || Temporal.Instant.compare(order.updated_at, seen.updated_at) >= 0) byId.set(order.id, order)
   }
-  return byId.size === orders.length ? [...orders] : [...byId.values()]
+  return byId.size === orders.length ? orders : [...byId.values()]
 }

@@ -4,7 +4,7 @@ import { readInLanes } from './window-lanes.js'
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('readInLanes', () => {
-  it('reads two at a time and reports in item order, whatever order the reads finish in', async () => {
+  it('reads two at a time and reports each result in item order, whatever order the reads finish in', async () => {
     const events: string[] = []
     let running = 0
     let mostRunning = 0
@@ -17,12 +17,13 @@ describe('readInLanes', () => {
         await later(item === 'a' ? 30 : 5) // b, c and d finish before a
         running -= 1
         events.push(`read ${item}`)
+        return item.toUpperCase()
       },
-      (item, index) => void events.push(`done ${index} ${item}`),
+      (item, index, result) => void events.push(`done ${index} ${item} ${result}`),
     )
     expect(mostRunning).toBe(2)
-    expect(events.filter((e) => e.startsWith('done'))).toEqual(['done 0 a', 'done 1 b', 'done 2 c', 'done 3 d'])
-    expect(events.indexOf('done 1 b')).toBeGreaterThan(events.indexOf('read a'))
+    expect(events.filter((e) => e.startsWith('done'))).toEqual(['done 0 a A', 'done 1 b B', 'done 2 c C', 'done 3 d D'])
+    expect(events.indexOf('done 1 b B')).toBeGreaterThan(events.indexOf('read a'))
   })
 
   it('on a failure, stops the other lanes, waits for them, reports nothing past the failed item and throws its error', async () => {

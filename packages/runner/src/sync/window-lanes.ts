@@ -1,23 +1,25 @@
 /**
- * Reads `items` in up to `lanes` concurrent lanes and reports each one through `done` in ITEM order, once it and every
- * item before it have been read — so a caller can store "done through item i" however the lanes finish. When a read
- * fails, the other lanes are told to stop (`signal`), every lane is waited for, and the first failure is thrown.
+ * Reads `items` in up to `lanes` concurrent lanes and reports each one, with what its read returned, through `done` in
+ * ITEM order, once it and every item before it have been read — so a caller can store "done through item i" however
+ * the lanes finish. When a read fails, the other lanes are told to stop (`signal`), every lane is waited for, and the
+ * first failure is thrown.
  */
-export async function readInLanes<T>(
+export async function readInLanes<T, R>(
   items: readonly T[],
   lanes: number,
-  read: (item: T, signal: AbortSignal) => Promise<void>,
-  done: (item: T, index: number) => void | Promise<void>,
+  read: (item: T, signal: AbortSignal) => Promise<R>,
+  done: (item: T, index: number, result: R) => void | Promise<void>,
 ): Promise<void> {
   const stop = new AbortController()
-  const finished = new Set<number>()
+  const finished = new Map<number, R>()
   let nextToRead = 0
   let nextToReport = 0
   let failure: { error: unknown } | undefined
   const report = async () => {
     while (finished.has(nextToReport)) {
+      const result = finished.get(nextToReport) as R
       finished.delete(nextToReport)
-      await done(items[nextToReport] as T, nextToReport)
+      await done(items[nextToReport] as T, nextToReport, result)
       nextToReport += 1
     }
   }
@@ -25,8 +27,7 @@ export async function readInLanes<T>(
     while (!failure && nextToRead < items.length) {
       const index = nextToRead++
       try {
-        await read(items[index] as T, stop.signal)
-        finished.add(index)
+        finished.set(index, await read(items[index] as T, stop.signal))
         await report()
       } catch (error) {
         failure ??= { error }
